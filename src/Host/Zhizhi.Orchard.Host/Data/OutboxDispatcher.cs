@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Serilog.Context;
+using Zhizhi.Orchard.Data;
+using Zhizhi.Orchard.Events;
+using Zhizhi.Orchard.Host.Tenancy;
+
+namespace Zhizhi.Orchard.Host.Data;
+
+/// <summary>
+/// Delivers outbox events to the handlers of enabled features, after the commit that wrote them.
+/// One loop handles both the "new events" signal and the periodic sweep, so a township is never
+/// dispatched twice at once in this process. A failing handler is retried with backoff; handlers
+/// that already succeeded see the event again then (at least once), so they must be idempotent.
+/// </summary>
+internal sealed partial class OutboxDispatcher(
+    OutboxSignal signal,
+    TownshipCatalog catalog,
+    TownshipActivator activator,
+    IServiceScopeFactory scopes,
+    IEnumerable<ModuleDbContextRegistration> contexts,
+    IEnumerable<EventHandlerRegistration> handlers,
+    ZhizhiOptions options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly ModuleDbContextRegistration[] _contexts = [.. contexts];
+    private readonly ILookup<string, EventHandlerRegistration> _handlers = handlers.ToLookup(h => OutboxExtensions.EventTypeName(h.EventType));
+    private static readonly ConcurrentDictionary<Type, MethodInfo> HandleMethods = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _ = SweepAsync(stoppingToken);
+        await foreach (var township in signal.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await DeliverAsync(township, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogDispatchFailed(logger, ex, township);
+            }
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken ct)
+    {
+        // After a start, every running township is looked at once: a crash may have left events behind.
+        foreach (var township in catalog.All.Where(t => t.State == TownshipState.Running)) signal.Notify(township.Name);
+        using var timer = new PeriodicTimer(options.OutboxSweep, clock);
+        while (await timer.WaitForNextTickAsync(ct))
+        {
+            foreach (var name in activator.ActiveTownships) signal.Notify(name);
+            activator.EvictIdle(options.IdleEviction);
+        }
+    }
+
+    internal async Task<int> DeliverAsync(string townshipName, CancellationToken ct)
+    {
+        if (catalog.Find(townshipName) is not { State: TownshipState.Running } township) return 0;
+        using var _ = LogContext.PushProperty("Township", township.Name);
+        var delivered = 0;
+        await using var scope = scopes.CreateTownshipScope(township);
+        foreach (var registration in _contexts.Where(r => township.IsEnabled(r.FeatureId)))
+        {
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var due = await db.Set<OutboxMessage>()
+                .Where(m => m.DeliveredAt == null && m.NextAttemptAt <= now)
+                .OrderBy(m => m.CreatedAt).Take(100).ToListAsync(ct);
+            foreach (var message in due)
+            {
+                try
+                {
+                    await InvokeHandlersAsync(township, message, ct);
+                    message.DeliveredAt = clock.GetUtcNow().UtcDateTime;
+                    delivered++;
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    message.Attempts++;
+                    message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+                    message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + Backoff(message.Attempts);
+                    LogHandlerFailed(logger, ex, message.Type, message.Id, message.Attempts);
+                }
+            }
+            if (due.Count > 0) await db.SaveChangesAsync(ct);
+            if (due.Count == 100) signal.Notify(township.Name);
+        }
+        return delivered;
+    }
+
+    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, Math.Min(attempts, 12))));
+
+    private async Task InvokeHandlersAsync(Township township, OutboxMessage message, CancellationToken ct)
+    {
+        foreach (var registration in _handlers[message.Type].Where(h => township.IsEnabled(h.FeatureId)))
+        {
+            var payload = OutboxExtensions.Deserialize(message.Payload, registration.EventType)
+                ?? throw new InvalidOperationException($"Event {message.Id} has an empty payload.");
+            await using var scope = scopes.CreateTownshipScope(township);
+            var handler = scope.ServiceProvider.GetRequiredService(registration.HandlerType);
+            var method = HandleMethods.GetOrAdd(registration.EventType,
+                t => typeof(IEventHandler<>).MakeGenericType(t).GetMethod(nameof(IEventHandler<object>.HandleAsync))!);
+            var context = new EventContext(message.Id, township, message.CreatedAt, message.Attempts + 1);
+            try
+            {
+                await (Task)method.Invoke(handler, [payload, context, ct])!;
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Outbox dispatch for township {Township} failed")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception ex, string township);
+
+    [LoggerMessage(LogLevel.Warning, "Handler for {Type} failed on message {Id} (attempt {Attempts}); will retry")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception ex, string type, Guid id, int attempts);
+}

@@ -1,0 +1,21 @@
+using Zhizhi.Orchard.Modules;
+using Zhizhi.Orchard.Theming;
+
+namespace Zhizhi.Orchard.Host;
+
+/// <summary>The modules and themes this host runs, listed explicitly: no assembly scanning, no surprises.</summary>
+public static class HostModules
+{
+    public static IReadOnlyList<IModuleManifest> Modules { get; } =
+    [
+        new Users.Manifest(),
+        new Townships.Manifest(),
+    ];
+
+    public static IReadOnlyList<IThemeManifest> Themes { get; } =
+    [
+        new Themes.Default.Manifest(),
+        new Themes.Admin.Manifest(),
+        new Themes.Fengqiao.Manifest(),
+    ];
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Zhizhi.Orchard.Modules;
+using Zhizhi.Orchard.Navigation;
+using Zhizhi.Orchard.Security;
+
+namespace Zhizhi.Orchard.Host.Tenancy;
+
+/// <summary>The listed modules, their features and one startup instance per feature.</summary>
+internal sealed class ModuleComposition
+{
+    private ModuleComposition(FeatureCatalog features, IReadOnlyList<(FeatureDescriptor Feature, FeatureStartup Startup)> startups)
+    {
+        Features = features;
+        Startups = startups;
+    }
+
+    public FeatureCatalog Features { get; }
+    public IReadOnlyList<(FeatureDescriptor Feature, FeatureStartup Startup)> Startups { get; }
+
+    public static ModuleComposition Compose(IServiceCollection services, IConfiguration configuration, IEnumerable<IModuleManifest> manifests)
+    {
+        var catalog = new FeatureCatalog(manifests.Select(m => m.Module));
+        var startups = new List<(FeatureDescriptor, FeatureStartup)>();
+        foreach (var feature in catalog.All)
+        {
+            var startup = (FeatureStartup)Activator.CreateInstance(feature.Startup)!;
+            startup.ConfigureServices(new FeatureBuilder(services, feature, configuration));
+            startups.Add((feature, startup));
+        }
+        var composition = new ModuleComposition(catalog, startups);
+        services.AddSingleton(composition);
+        services.AddSingleton(catalog);
+        services.AddSingleton<IPermissionCatalog>(new PermissionCatalog(startups));
+        services.AddScoped<IAdminMenu, AdminMenu>();
+        return composition;
+    }
+}
+
+internal sealed class PermissionCatalog : IPermissionCatalog
+{
+    private readonly Dictionary<string, (Permission, string)> _byName;
+
+    public PermissionCatalog(IEnumerable<(FeatureDescriptor Feature, FeatureStartup Startup)> startups)
+    {
+        All = [.. startups.SelectMany(s => s.Startup.Permissions.Select(p => (p, s.Feature.Id)))];
+        _byName = All.ToDictionary(p => p.Permission.Name, p => (p.Permission, p.FeatureId), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<(Permission Permission, string FeatureId)> All { get; }
+
+    public Permission? Find(string name) => _byName.TryGetValue(name, out var p) ? p.Item1 : null;
+}
+
+/// <summary>Builds the back-office menu from every enabled feature, keeping only what the user may open.</summary>
+internal sealed class AdminMenu(ModuleComposition composition, ITownshipAccessor townships, IAuthorizationService authorization) : IAdminMenu
+{
+    private IReadOnlyList<AdminMenuItem>? _all;
+
+    public async Task<IReadOnlyList<AdminMenuItem>> ForCurrentUserAsync(HttpContext context)
+    {
+        _all ??= [.. composition.Startups.SelectMany(s =>
+        {
+            var builder = new AdminMenuBuilder(s.Feature.Id);
+            s.Startup.BuildAdminMenu(builder);
+            return builder.Items;
+        })];
+        var township = townships.Current;
+        var visible = new List<AdminMenuItem>();
+        foreach (var item in _all.Where(i => township.IsEnabled(i.FeatureId)).OrderBy(i => i.Order))
+        {
+            if (item.Permission is null || (await authorization.AuthorizeAsync(context.User, item.Permission.Name)).Succeeded)
+                visible.Add(item);
+        }
+        return visible;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Zhizhi.Orchard.Events;
+using Zhizhi.Orchard.Townships.Notices;
+using Zhizhi.Orchard.Townships.Villages;
+
+namespace Zhizhi.Orchard.Townships.Data;
+
+/// <summary>The township portal's own tables, prefixed "portal_".</summary>
+public abstract class PortalDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Prefix = "portal";
+
+    public DbSet<Village> Villages => Set<Village>();
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Village>(b =>
+        {
+            b.ToTable("portal_villages");
+            b.HasKey(v => v.Id);
+            b.Property(v => v.Name).HasMaxLength(50);
+            b.Property(v => v.Kind).HasMaxLength(10);
+            b.Property(v => v.Head).HasMaxLength(50);
+            b.Property(v => v.Phone).HasMaxLength(20);
+            b.HasIndex(v => v.Name).IsUnique();
+        });
+        modelBuilder.Entity<Notice>(b =>
+        {
+            b.ToTable("portal_notices");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.Title).HasMaxLength(200);
+            b.Property(n => n.Body).HasMaxLength(20000);
+            b.HasIndex(n => n.PublishedAt);
+        });
+        modelBuilder.AddOutbox(Prefix);
+    }
+}
+
+public sealed class PortalSqliteDbContext(DbContextOptions<PortalDbContext> options) : PortalDbContext(options);
+
+public sealed class PortalPostgresDbContext(DbContextOptions<PortalDbContext> options) : PortalDbContext(options);
+
+internal sealed class PortalSqliteDesignFactory : IDesignTimeDbContextFactory<PortalSqliteDbContext>
+{
+    public PortalSqliteDbContext CreateDbContext(string[] args)
+        => new(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PortalPostgresDesignFactory : IDesignTimeDbContextFactory<PortalPostgresDbContext>
+{
+    public PortalPostgresDbContext CreateDbContext(string[] args)
+        => new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql("Host=localhost").Options);
+}
