@@ -35,6 +35,7 @@ public static class HostServices
         services.AddSingleton<OutboxInterceptor>();
         services.AddSingleton<TownshipDatabase>();
         services.AddSingleton<ITownshipDatabase>(sp => sp.GetRequiredService<TownshipDatabase>());
+        services.AddSingleton<ITownshipFiles>(sp => sp.GetRequiredService<TownshipDatabase>());
         services.AddSingleton<HostDb>();
         services.AddScoped(sp => sp.GetRequiredService<HostDb>().Create());
         services.AddSingleton<TownshipCatalog>();
@@ -66,6 +67,9 @@ public static class HostServices
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Theme and module CSS live in their Razor class libraries (_content/...): serve them in every
+        // environment when running from the build output, not only in Development.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Limits.MaxBodyBytes);
         services.AddRateLimiter(o =>
         {

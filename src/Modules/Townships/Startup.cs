@@ -19,6 +19,7 @@ internal sealed class PortalStartup : FeatureStartup
     {
         feature.AddModuleDbContext<PortalDbContext, PortalSqliteDbContext, PortalPostgresDbContext>(PortalDbContext.Prefix);
         feature.Services.AddScoped<AddVillage>();
+        feature.Services.AddScoped<Media.Logos>();
         feature.Services.AddScoped<PublishNotice>();
         feature.Services.AddScoped<ITownshipDirectory, TownshipDirectory>();
         feature.AddRecipeStep<VillagesRecipeStep>();
@@ -29,6 +30,7 @@ internal sealed class PortalStartup : FeatureStartup
     {
         VillageEndpoints.Map(endpoints);
         NoticeEndpoints.Map(endpoints);
+        Media.Logos.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions =>

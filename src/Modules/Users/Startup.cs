@@ -20,7 +20,7 @@ using Zhizhi.Orchard.Users.Tokens;
 
 namespace Zhizhi.Orchard.Users;
 
-internal sealed class UsersStartup : FeatureStartup
+public sealed class UsersStartup : FeatureStartup
 {
     public const string SignInRateLimit = "signin";
     private const string SmartScheme = "Zhizhi";

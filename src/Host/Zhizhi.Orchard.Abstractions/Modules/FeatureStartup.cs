@@ -44,3 +44,10 @@ public sealed class RequiresFeatureAttribute(string featureId) : Attribute, IFea
 }
 
 public sealed record FeatureMetadata(string FeatureId) : IFeatureMetadata;
+
+/// <summary>The features the host runs, for pages that show or switch them.</summary>
+public interface IFeatureNames
+{
+    string NameOf(string featureId);
+    IReadOnlyList<FeatureDescriptor> ForTownships { get; }
+}

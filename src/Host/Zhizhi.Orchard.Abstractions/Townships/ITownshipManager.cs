@@ -19,8 +19,12 @@ public sealed record TownshipResult(Township? Township, int Status, string? Deta
 }
 
 /// <summary>Creates and changes townships. Implemented by the host; used by the county admin module.</summary>
+public sealed record RecipeInfo(string Name, string DisplayName, string? Description);
+
 public interface ITownshipManager
 {
+    IReadOnlyList<RecipeInfo> Recipes { get; }
+    IReadOnlyList<Theming.ThemeDescriptor> PublicThemes { get; }
     IReadOnlyList<Township> List();
     Township? Find(string name);
     Task<TownshipResult> CreateAsync(CreateTownshipRequest request, CancellationToken ct = default);

@@ -10,7 +10,7 @@ namespace Zhizhi.Orchard.Host.Data;
 /// database) named after it. The EF model carries no schema, so one model serves every township and
 /// PostgreSQL finds the township's tables through the connection's search path.
 /// </summary>
-internal sealed class TownshipDatabase(ZhizhiOptions options, OutboxInterceptor outbox) : ITownshipDatabase
+internal sealed class TownshipDatabase(ZhizhiOptions options, OutboxInterceptor outbox) : ITownshipDatabase, ITownshipFiles
 {
     public const string HostSchema = "zhizhi_host";
 
@@ -19,6 +19,13 @@ internal sealed class TownshipDatabase(ZhizhiOptions options, OutboxInterceptor 
     public string DataRoot => Path.GetFullPath(options.DataPath);
 
     public string TownshipFolder(string township) => Path.Combine(DataRoot, "Townships", township);
+
+    public string Folder(Township township, string area)
+    {
+        var folder = Path.Combine(TownshipFolder(township.Name), area);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
 
     public string SchemaName(string township) => "t_" + township.Replace('-', '_');
 

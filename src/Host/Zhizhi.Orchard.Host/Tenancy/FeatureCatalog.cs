@@ -3,7 +3,7 @@ using Zhizhi.Orchard.Modules;
 namespace Zhizhi.Orchard.Host.Tenancy;
 
 /// <summary>All features of all listed modules, with the dependency rules for switching them.</summary>
-internal sealed class FeatureCatalog
+internal sealed class FeatureCatalog : IFeatureNames
 {
     private readonly Dictionary<string, FeatureDescriptor> _features;
     private readonly Dictionary<string, ModuleDescriptor> _moduleOf;
@@ -33,6 +33,10 @@ internal sealed class FeatureCatalog
     public IEnumerable<FeatureDescriptor> All => _features.Values;
 
     public FeatureDescriptor? Find(string id) => _features.GetValueOrDefault(id);
+
+    public string NameOf(string featureId) => Find(featureId)?.Name ?? featureId;
+
+    public IReadOnlyList<FeatureDescriptor> ForTownships => [.. _features.Values.Where(f => IsAvailable(f, host: false))];
 
     public ModuleDescriptor ModuleOf(string featureId) => _moduleOf[featureId];
 

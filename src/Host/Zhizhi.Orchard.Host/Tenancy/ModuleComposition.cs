@@ -30,6 +30,7 @@ internal sealed class ModuleComposition
         var composition = new ModuleComposition(catalog, startups);
         services.AddSingleton(composition);
         services.AddSingleton(catalog);
+        services.AddSingleton<IFeatureNames>(catalog);
         services.AddSingleton<IPermissionCatalog>(new PermissionCatalog(startups));
         services.AddScoped<IAdminMenu, AdminMenu>();
         return composition;

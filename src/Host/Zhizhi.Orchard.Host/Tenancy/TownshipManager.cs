@@ -23,6 +23,10 @@ internal sealed partial class TownshipManager(
 {
     public IReadOnlyList<Township> List() => catalog.All;
 
+    public IReadOnlyList<RecipeInfo> Recipes => [.. recipes.All.Select(r => new RecipeInfo(r.Name, r.DisplayName, r.Description))];
+
+    public IReadOnlyList<Zhizhi.Orchard.Theming.ThemeDescriptor> PublicThemes => [.. themes.Public];
+
     public Township? Find(string name) => catalog.Find(name);
 
     public async Task<TownshipResult> CreateAsync(CreateTownshipRequest request, CancellationToken ct = default)

@@ -32,7 +32,7 @@ internal static class NoticeEndpoints
     }
 }
 
-internal sealed class PublishNotice(PortalDbContext db, TimeProvider clock)
+public sealed class PublishNotice(PortalDbContext db, TimeProvider clock)
 {
     public static IQueryable<Notice> Latest(PortalDbContext db, TimeProvider clock, int take)
     {

@@ -35,7 +35,7 @@ internal static class VillageEndpoints
     }
 }
 
-internal sealed class AddVillage(PortalDbContext db)
+public sealed class AddVillage(PortalDbContext db)
 {
     public static Validation Validate(VillageRequest r)
     {

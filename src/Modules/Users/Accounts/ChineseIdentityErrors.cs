@@ -21,7 +21,7 @@ internal sealed class ChineseIdentityErrors : IdentityErrorDescriber
 }
 
 /// <summary>Rules for account fields shared by the API, the pages and the host's admin setup.</summary>
-internal static class AccountRules
+public static class AccountRules
 {
     public const int MinPasswordLength = 8;
 

@@ -11,7 +11,7 @@ namespace Zhizhi.Orchard.Users.Accounts;
 public sealed record NewAccount(string? UserName, string? Password, string? DisplayName, string? Phone, IReadOnlyList<string>? Roles);
 
 /// <summary>Creates an account with its roles and the UserRegistered event in one transaction.</summary>
-internal sealed class CreateAccount(UserManager<User> users, UsersDbContext db, TimeProvider clock)
+public sealed class CreateAccount(UserManager<User> users, UsersDbContext db, TimeProvider clock)
 {
     public static Validation Validate(NewAccount a)
     {

@@ -5,7 +5,7 @@ namespace Zhizhi.Orchard.Users.Accounts;
 public enum SignInOutcome { Succeeded, Invalid, Throttled, LockedOut }
 
 /// <summary>The one password check used by the token endpoint and the sign-in page.</summary>
-internal sealed class PasswordCheck(UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, ITownshipAccessor township)
+public sealed class PasswordCheck(UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, ITownshipAccessor township)
 {
     public async Task<(SignInOutcome Outcome, User? User)> CheckAsync(string userName, string password)
     {

@@ -7,7 +7,7 @@ namespace Zhizhi.Orchard.Users.Accounts;
 /// guessing answers 429 after a few failures instead of telling which names exist.
 /// Identity's lockout protects real accounts the same way and survives restarts.
 /// </summary>
-internal sealed class SignInThrottle(IMemoryCache cache)
+public sealed class SignInThrottle(IMemoryCache cache)
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);

@@ -49,7 +49,7 @@ internal sealed class PermissionHandler(ITownshipAccessor township, RoleGrants g
 }
 
 /// <summary>Role → permissions of a township, cached briefly (and dropped on change) so checks cost no query.</summary>
-internal sealed class RoleGrants(IMemoryCache cache)
+public sealed class RoleGrants(IMemoryCache cache)
 {
     private static string Key(string township) => "role-grants:" + township;
 
