@@ -76,6 +76,7 @@ public static class HostServices
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (ctx, _) => new ValueTask(ErrorResponses.WriteAsync(ctx.HttpContext, 429, "尝试次数过多,请稍后再试"));
         });
+        services.AddOutputCache(o => o.AddPolicy(Http.PublicPageCache.Policy, new PublicPageCachePolicy()));
         services.AddHealthChecks().AddCheck<HostDatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi(o => OpenApiPerTownship.Configure(o));
 

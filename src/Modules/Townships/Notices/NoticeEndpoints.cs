@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +33,7 @@ internal static class NoticeEndpoints
     }
 }
 
-public sealed class PublishNotice(PortalDbContext db, TimeProvider clock)
+public sealed class PublishNotice(PortalDbContext db, TimeProvider clock, IOutputCacheStore cache, ITownshipAccessor townships)
 {
     public static IQueryable<Notice> Latest(PortalDbContext db, TimeProvider clock, int take)
     {
@@ -55,6 +56,7 @@ public sealed class PublishNotice(PortalDbContext db, TimeProvider clock)
         };
         db.Notices.Add(notice);
         await db.SaveChangesAsync(ct);
+        await PublicPageCache.EvictAsync(cache, townships.Current, ct);
         return notice;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,7 @@ internal static class VillageEndpoints
     }
 }
 
-public sealed class AddVillage(PortalDbContext db)
+public sealed class AddVillage(PortalDbContext db, IOutputCacheStore cache, ITownshipAccessor townships)
 {
     public static Validation Validate(VillageRequest r)
     {
@@ -54,6 +55,7 @@ public sealed class AddVillage(PortalDbContext db)
         try
         {
             await db.SaveChangesAsync(ct);
+            await PublicPageCache.EvictAsync(cache, townships.Current, ct);
             return village;
         }
         catch (DbUpdateException)

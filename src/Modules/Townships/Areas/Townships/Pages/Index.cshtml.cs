@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Zhizhi.Orchard.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +10,7 @@ using Zhizhi.Orchard.Townships.Villages;
 namespace Zhizhi.Orchard.Townships.Pages;
 
 /// <summary>The county portal on the host; the township home everywhere else.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(ITownshipAccessor townships, ITownshipManager manager, IServiceProvider services, TimeProvider clock) : PageModel
 {
     public Township Township => townships.Current;

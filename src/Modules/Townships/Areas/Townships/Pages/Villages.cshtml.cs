@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Zhizhi.Orchard.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhizhi.Orchard.Townships.Data;
@@ -5,6 +7,7 @@ using Zhizhi.Orchard.Townships.Villages;
 
 namespace Zhizhi.Orchard.Townships.Pages;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class VillagesModel(PortalDbContext db) : PageModel
 {
     public IReadOnlyList<Village> Items { get; private set; } = [];

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Zhizhi.Orchard.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +8,7 @@ using Zhizhi.Orchard.Townships.Notices;
 
 namespace Zhizhi.Orchard.Townships.Pages.Notices;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class DetailModel(PortalDbContext db, TimeProvider clock, ITownshipAccessor townships) : PageModel
 {
     public Township Township => townships.Current;

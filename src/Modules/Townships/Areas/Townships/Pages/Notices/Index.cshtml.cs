@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Zhizhi.Orchard.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhizhi.Orchard.Townships.Data;
@@ -5,6 +7,7 @@ using Zhizhi.Orchard.Townships.Notices;
 
 namespace Zhizhi.Orchard.Townships.Pages.Notices;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(PortalDbContext db, TimeProvider clock, ITownshipAccessor townships) : PageModel
 {
     public Township Township => townships.Current;
