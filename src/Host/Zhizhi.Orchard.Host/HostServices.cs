@@ -46,6 +46,7 @@ public static class HostServices
         services.AddSingleton<TownshipManager>();
         services.AddSingleton<ITownshipManager>(sp => sp.GetRequiredService<TownshipManager>());
         services.AddScoped<TownshipAccessor>();
+        services.AddSingleton<ITownshipScopeFactory, TownshipScopeFactory>();
         services.AddScoped<ITownshipAccessor>(sp => sp.GetRequiredService<TownshipAccessor>());
         services.AddScoped(sp => sp.GetRequiredService<ITownshipAccessor>().Current);
         foreach (var theme in themes) services.AddSingleton(theme);

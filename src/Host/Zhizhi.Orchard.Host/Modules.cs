@@ -10,6 +10,7 @@ public static class HostModules
     [
         new Users.Manifest(),
         new Townships.Manifest(),
+        new LegalEducation.Manifest(),
     ];
 
     public static IReadOnlyList<IThemeManifest> Themes { get; } =

@@ -99,8 +99,11 @@ public sealed class UsersStartup : FeatureStartup
         services.AddScoped<IFeaturesEnabledHandler, RolesSetup>();
         feature.AddRecipeStep<UsersRecipeStep>();
 
-        services.AddRateLimiter(o => o.AddPolicy(SignInRateLimit, ctx =>
-            RateLimitPartition.GetFixedWindowLimiter(
+        // Only attempts count (POST); opening the sign-in page does not, so a village office behind one
+        // address is not locked out by people merely looking at the form.
+        services.AddRateLimiter(o => o.AddPolicy(SignInRateLimit, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter(
                 ctx.RequestServices.GetRequiredService<ITownshipAccessor>().Current.Name + "|" + ctx.Connection.RemoteIpAddress,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
     }

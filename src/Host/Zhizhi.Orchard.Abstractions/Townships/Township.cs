@@ -49,3 +49,12 @@ public interface ITownshipAccessor
 {
     Township Current { get; }
 }
+
+/// <summary>
+/// Background work (indexers, timers, event handlers) runs in a DI scope of its own township, where
+/// module DbContexts and <see cref="ITownshipAccessor"/> resolve exactly as in a request.
+/// </summary>
+public interface ITownshipScopeFactory
+{
+    Microsoft.Extensions.DependencyInjection.AsyncServiceScope CreateScope(Township township);
+}

@@ -19,6 +19,7 @@ internal sealed partial class OutboxDispatcher(
     TownshipCatalog catalog,
     TownshipActivator activator,
     IServiceScopeFactory scopes,
+    TownshipDatabase database,
     IEnumerable<ModuleDbContextRegistration> contexts,
     IEnumerable<EventHandlerRegistration> handlers,
     ZhizhiOptions options,
@@ -32,11 +33,13 @@ internal sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _ = SweepAsync(stoppingToken);
-        await foreach (var township in signal.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var township in signal.ReadAllAsync(stoppingToken))
         {
             try
             {
                 await DeliverAsync(township, stoppingToken);
+                // The start-up sweep looks at every township; one that serves nobody keeps no connections.
+                if (!activator.IsActive(township) && catalog.Find(township) is { } idle) database.Release(idle);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -53,7 +56,7 @@ internal sealed partial class OutboxDispatcher(
         while (await timer.WaitForNextTickAsync(ct))
         {
             foreach (var name in activator.ActiveTownships) signal.Notify(name);
-            activator.EvictIdle(options.IdleEviction);
+            activator.EvictIdle(options.IdleEviction, catalog.Find);
         }
     }
 

@@ -78,12 +78,30 @@ internal sealed class OutboxInterceptor(OutboxSignal signal) : SaveChangesInterc
     }
 }
 
-/// <summary>A queue of townships that have fresh events.</summary>
+/// <summary>
+/// A queue of townships that have fresh events. A township already waiting is not queued again: the sweep
+/// notifies every active township each period, and when a pass takes longer than the period, duplicates
+/// would pile up without bound and fresh events would wait behind them.
+/// </summary>
 internal sealed class OutboxSignal
 {
     private readonly System.Threading.Channels.Channel<string> _channel = System.Threading.Channels.Channel.CreateUnbounded<string>();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _waiting = new(StringComparer.Ordinal);
 
-    public void Notify(string township) => _channel.Writer.TryWrite(township);
+    public void Notify(string township)
+    {
+        if (_waiting.TryAdd(township, 0)) _channel.Writer.TryWrite(township);
+    }
 
-    public System.Threading.Channels.ChannelReader<string> Reader => _channel.Reader;
+    /// <summary>Townships in the order they were notified; one taken off the queue can be notified again at once.</summary>
+    public async IAsyncEnumerable<string> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var township in _channel.Reader.ReadAllAsync(ct))
+        {
+            _waiting.TryRemove(township, out _);
+            yield return township;
+        }
+    }
+
+    public int Waiting => _channel.Reader.Count;
 }

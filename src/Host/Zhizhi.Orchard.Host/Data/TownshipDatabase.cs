@@ -108,6 +108,16 @@ internal sealed class TownshipDatabase(ZhizhiOptions options, OutboxInterceptor 
             await ExecuteOnServerAsync($"CREATE SCHEMA \"{SchemaName(township.Name)}\"", ct, township.ConnectionString);
     }
 
+    /// <summary>
+    /// Closes the township's pooled connections (an idle township should hold no file handles, page
+    /// caches or server connections). The next use opens new ones.
+    /// </summary>
+    public void Release(Township township)
+    {
+        if (Provider == DatabaseProvider.Sqlite) SqliteConnection.ClearPool(new SqliteConnection(ConnectionString(township)));
+        else NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(township)));
+    }
+
     /// <summary>Removes every trace of a township's storage (used to undo a failed creation).</summary>
     public async Task DropAsync(Township township, CancellationToken ct)
     {

@@ -32,7 +32,7 @@ internal sealed class FeatureCatalog : IFeatureNames
 
     public IEnumerable<FeatureDescriptor> All => _features.Values;
 
-    public FeatureDescriptor? Find(string id) => _features.GetValueOrDefault(id);
+    public FeatureDescriptor? Find(string? id) => id is null ? null : _features.GetValueOrDefault(id);
 
     public string NameOf(string featureId) => Find(featureId)?.Name ?? featureId;
 
@@ -63,7 +63,7 @@ internal sealed class FeatureCatalog : IFeatureNames
         foreach (var id in toEnable.Concat(toDisable).Distinct())
         {
             var feature = Find(id);
-            if (feature is null) errors.Add($"未知的功能“{id}”");
+            if (feature is null) errors.Add(string.IsNullOrWhiteSpace(id) ? "功能标识不能为空" : $"未知的功能“{id}”");
             else if (!IsAvailable(feature, host)) errors.Add(host ? $"功能“{feature.Name}”({id})只能在乡镇启用" : $"功能“{feature.Name}”({id})只属于县级平台");
         }
         foreach (var id in toEnable.Intersect(toDisable)) errors.Add($"功能“{id}”不能同时启用和停用");

@@ -22,3 +22,8 @@ internal static class TownshipScopes
         return scope;
     }
 }
+
+internal sealed class TownshipScopeFactory(IServiceScopeFactory scopes) : ITownshipScopeFactory
+{
+    public AsyncServiceScope CreateScope(Township township) => scopes.CreateTownshipScope(township);
+}

@@ -57,7 +57,8 @@ internal sealed partial class TownshipManager(
         {
             LogCreateFailed(logger, ex, request.Name);
             await UndoAsync(draft!);
-            return TownshipResult.Fail(500, $"创建乡镇失败,已全部撤销:{ex.Message}");
+            // The reason stays in the log (with the township name); the client learns that nothing was left behind.
+            return TownshipResult.Fail(500, $"创建乡镇“{request.Name}”时出错,已全部撤销,可稍后重试;详细原因已记入服务器日志");
         }
     }
 
@@ -81,7 +82,7 @@ internal sealed partial class TownshipManager(
         }
         else enabled = features.Defaults(host: false);
 
-        var hostNames = (request.HostNames ?? []).Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var hostNames = (request.HostNames ?? []).Select(NormalizeHostName).ToArray();
         var hostErrors = hostNames.Select(TownshipNames.CheckHostName).OfType<string>().ToList();
         hostErrors.AddRange(hostNames.Where(h => catalog.FindByHostName(h) is not null).Select(h => $"域名“{h}”已被其他乡镇使用"));
         if (hostErrors.Count > 0) errors["hostNames"] = [.. hostErrors];
@@ -128,10 +129,15 @@ internal sealed partial class TownshipManager(
         }
     }
 
-    /// <summary>At start-up: a township left Initializing by a crash is undone, never half-used.</summary>
+    /// <summary>
+    /// At start-up: a township left Initializing by a crash is undone, never half-used. With SQLite only
+    /// this process can have been creating it; on a shared PostgreSQL another node may still be busy, so
+    /// only creations older than any real one (10 minutes) are taken as abandoned.
+    /// </summary>
     public async Task CleanUpInterruptedAsync(CancellationToken ct)
     {
-        foreach (var township in catalog.All.Where(t => t.State == TownshipState.Initializing))
+        var abandonedBefore = catalog.UtcNow - (database.Provider == Zhizhi.Orchard.Data.DatabaseProvider.Sqlite ? TimeSpan.Zero : TimeSpan.FromMinutes(10));
+        foreach (var township in catalog.All.Where(t => t.State == TownshipState.Initializing && t.CreatedAt.UtcDateTime <= abandonedBefore))
         {
             LogInterrupted(logger, township.Name);
             await UndoAsync(township);
@@ -177,7 +183,7 @@ internal sealed partial class TownshipManager(
             errors["displayName"] = ["乡镇名称不能为空,且不超过 100 个字符"];
         if (theme is not null && themes.Find(theme) is not { IsAdmin: false })
             errors["theme"] = [$"未知的主题“{theme}”,可选:{string.Join("、", themes.Public.Select(t => t.Id))}"];
-        var normalizedHosts = hostNames?.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var normalizedHosts = hostNames?.Select(NormalizeHostName).ToArray();
         if (normalizedHosts is not null)
         {
             var hostErrors = normalizedHosts.Select(TownshipNames.CheckHostName).OfType<string>().ToList();
@@ -201,15 +207,25 @@ internal sealed partial class TownshipManager(
     private static Dictionary<string, string[]> SettingsErrors(TownshipSettings s)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!ColorPattern().IsMatch(s.PrimaryColor)) errors["primaryColor"] = ["主色须为 #RRGGBB 格式"];
-        if (!ColorPattern().IsMatch(s.AccentColor)) errors["accentColor"] = ["辅色须为 #RRGGBB 格式"];
+        // JSON can put null into the non-nullable settings: check for it rather than crash on it.
+        if (s.PrimaryColor is null || !ColorPattern().IsMatch(s.PrimaryColor)) errors["primaryColor"] = ["主色须为 #RRGGBB 格式"];
+        if (s.AccentColor is null || !ColorPattern().IsMatch(s.AccentColor)) errors["accentColor"] = ["辅色须为 #RRGGBB 格式"];
+        if (s.TimeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZone, out _)) errors["timeZone"] = ["时区无效,请填写如 Asia/Shanghai 的时区标识"];
         if (s.Slogan is { Length: > 100 }) errors["slogan"] = ["标语不能超过 100 个字符"];
         if (s.About is { Length: > 20000 }) errors["about"] = ["简介不能超过 20000 个字符"];
         if (s.Kind is not ("镇" or "乡" or "街道" or "民族乡")) errors["kind"] = ["类型须为 镇、乡、民族乡 或 街道"];
-        if (s.LogoUrl is { } logo && !(logo.StartsWith('/') && !logo.StartsWith("//", StringComparison.Ordinal)) && !Uri.TryCreate(logo, UriKind.Absolute, out _))
-            errors["logoUrl"] = ["标志地址无效"];
+        if (s.LogoUrl is { } logo && !IsSafeLogoUrl(logo)) errors["logoUrl"] = ["标志地址须为本站路径(/ 开头)或 http(s) 地址"];
         return errors;
     }
+
+    // A site path ("/t/media/logo.png") or an http(s) URL. On Unix "/x" and "//host/x" also parse as absolute
+    // file URIs, and "//host" or "/\host" are protocol-relative links to another site in a browser.
+    private static bool IsSafeLogoUrl(string logo)
+        => logo.StartsWith('/')
+            ? !logo.StartsWith("//", StringComparison.Ordinal) && !logo.StartsWith("/\\", StringComparison.Ordinal)
+            : Uri.TryCreate(logo, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static string NormalizeHostName(string? host) => (host ?? "").Trim().ToLowerInvariant();
 
     [System.Text.RegularExpressions.GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial System.Text.RegularExpressions.Regex ColorPattern();

@@ -27,7 +27,7 @@ internal sealed class TownshipMigrator(IEnumerable<ModuleDbContextRegistration> 
 /// Townships are activated lazily: the first request after a start (or after a catalog change) checks
 /// that the enabled features' migrations are applied. Nothing per township happens at host start.
 /// </summary>
-internal sealed class TownshipActivator(IServiceScopeFactory scopes, TownshipMigrator migrator, TimeProvider clock)
+internal sealed class TownshipActivator(IServiceScopeFactory scopes, TownshipMigrator migrator, Data.TownshipDatabase database, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Activation> _active = new(StringComparer.Ordinal);
 
@@ -56,12 +56,17 @@ internal sealed class TownshipActivator(IServiceScopeFactory scopes, TownshipMig
 
     public void Forget(string township) => _active.TryRemove(township, out _);
 
-    public int EvictIdle(TimeSpan idle)
+    public bool IsActive(string township) => _active.ContainsKey(township);
+
+    /// <summary>Forgets townships idle longer than <paramref name="idle"/> and closes their connections.</summary>
+    public int EvictIdle(TimeSpan idle, Func<string, Township?> find)
     {
         var evicted = 0;
         foreach (var (name, activation) in _active)
         {
-            if (clock.GetElapsedTime(activation.LastUsedTicks) > idle && _active.TryRemove(name, out _)) evicted++;
+            if (clock.GetElapsedTime(activation.LastUsedTicks) <= idle || !_active.TryRemove(name, out _)) continue;
+            if (find(name) is { } township) database.Release(township);
+            evicted++;
         }
         return evicted;
     }

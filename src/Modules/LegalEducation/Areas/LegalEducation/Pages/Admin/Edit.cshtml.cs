@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.LegalEducation.Articles;
+using Zhizhi.Orchard.LegalEducation.Categories;
+using Zhizhi.Orchard.LegalEducation.Data;
+
+namespace Zhizhi.Orchard.LegalEducation.Pages.Admin;
+
+/// <summary>Writes a new article (no id) or edits one; each save is a new version.</summary>
+[Authorize(Policy = LegalPermissions.ManageName)]
+public sealed class EditModel(LegalDbContext db, SaveArticle save, CategoryList categoryList, ITownshipAccessor townships) : PageModel
+{
+    public Township Township => townships.Current;
+    public int? Id { get; private set; }
+    public string? Status { get; private set; }
+    public IReadOnlyList<string> Categories { get; private set; } = [];
+    public IReadOnlyList<ArticleVersion> Versions { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Kinds => ArticleKinds.All;
+    public IReadOnlyList<string> AudienceNames => Audiences.All;
+
+    [BindProperty] public ArticleInput Input { get; set; } = new();
+
+    public sealed class ArticleInput
+    {
+        public string? Title { get; set; }
+        public string? Body { get; set; }
+        public string Format { get; set; } = ArticleFormats.Markdown;
+        public string? Category { get; set; }
+        public string? Tags { get; set; }
+        public string? Summary { get; set; }
+        public string? Audience { get; set; }
+        public string Kind { get; set; } = ArticleKinds.Article;
+
+        public ArticleRequest ToRequest() => new(Title, Body, Format, Category,
+            Tags?.Split([',', ',', '、', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Summary, string.IsNullOrEmpty(Audience) ? null : Audience, Kind);
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (id is not null)
+        {
+            var a = await db.Articles.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+            Input = new ArticleInput
+            {
+                Title = a.Title, Body = a.Body, Format = a.Format, Category = a.Category, Tags = string.Join(",", a.Tags),
+                Summary = a.Summary, Audience = a.Audience, Kind = a.Kind,
+            };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var request = Input.ToRequest();
+        foreach (var (field, messages) in (await save.ValidateAsync(request, ct)).Errors)
+            foreach (var m in messages) ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], m);
+        if (!ModelState.IsValid) return Page();
+        var article = id is null
+            ? await save.CreateAsync(request, User.Identity?.Name, ct)
+            : await save.UpdateAsync(id.Value, request, User.Identity?.Name, ct);
+        if (article is null) return NotFound();
+        TempData["Message"] = id is null ? "已保存为草稿" : "已保存为新版本";
+        return Redirect(Url.Content($"~/admin/legal/edit/{article.Id}"));
+    }
+
+    private async Task<bool> LoadAsync(int? id, CancellationToken ct)
+    {
+        Categories = await categoryList.NamesAsync(ct);
+        if (id is null) return true;
+        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (article is null) return false;
+        Id = id;
+        Status = article.Status;
+        Versions = await db.Versions.AsNoTracking().Where(v => v.ArticleId == id).OrderByDescending(v => v.Number).ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Http;
+using Zhizhi.Orchard.LegalEducation.Data;
+
+namespace Zhizhi.Orchard.LegalEducation.Articles;
+
+/// <summary>Page numbers from a query string, checked with Chinese messages (the binder's own errors are English).</summary>
+internal readonly record struct Paging(int Page, int PageSize)
+{
+    public const int MaxPageSize = 100;
+    public const int MaxPage = 10_000;
+
+    public int Skip => (Page - 1) * PageSize;
+
+    public static Paging Parse(string? page, string? pageSize, int defaultSize, Validation v)
+    {
+        var p = ParseOne(page, 1, MaxPage, "page", "页码", v);
+        var s = ParseOne(pageSize, defaultSize, MaxPageSize, "pageSize", "每页条数", v);
+        return new Paging(p, s);
+    }
+
+    private static int ParseOne(string? text, int fallback, int max, string field, string label, Validation v)
+    {
+        if (string.IsNullOrEmpty(text)) return fallback;
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max) return n;
+        v.Add(field, $"{label}须为 1 到 {max} 之间的整数");
+        return fallback;
+    }
+}
+
+internal static class ArticleQueries
+{
+    public static IQueryable<Article> Published(LegalDbContext db)
+        => db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published);
+
+    public static async Task<(int Total, List<Article> Items)> ListAsync(LegalDbContext db, string? category, Paging paging, bool includeDrafts, CancellationToken ct)
+    {
+        var query = includeDrafts ? db.Articles.AsNoTracking() : Published(db);
+        if (category is not null) query = query.Where(a => a.Category == category);
+        var total = await query.CountAsync(ct);
+        var items = await query
+            .OrderByDescending(a => a.PublishedAt ?? a.UpdatedAt).ThenByDescending(a => a.Id)
+            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return (total, items);
+    }
+
+    /// <summary>Latest published articles of the same category, for the article page.</summary>
+    public static Task<List<Article>> RelatedAsync(LegalDbContext db, Article article, int take, CancellationToken ct)
+        => Published(db).Where(a => a.Category == article.Category && a.Id != article.Id)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take).ToListAsync(ct);
+}

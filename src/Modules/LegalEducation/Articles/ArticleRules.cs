@@ -1,0 +1,60 @@
+using Zhizhi.Orchard.Http;
+
+namespace Zhizhi.Orchard.LegalEducation.Articles;
+
+/// <summary>What an editor sends to create or replace an article.</summary>
+public sealed record ArticleRequest(
+    string? Title,
+    string? Body,
+    string? Format = null,
+    string? Category = null,
+    string?[]? Tags = null,
+    string? Summary = null,
+    string? Audience = null,
+    string? Kind = null);
+
+internal static class ArticleRules
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxBodyLength = 200_000;
+    public const int MaxSummaryLength = 500;
+    public const int MaxCategoryLength = 20;
+    public const int MaxTags = 20;
+    public const int MaxTagLength = 20;
+
+    /// <summary>Checks the request; <paramref name="categories"/> are the township's active categories.</summary>
+    public static Validation Validate(ArticleRequest r, IReadOnlyList<string> categories)
+    {
+        var v = new Validation()
+            .Required("title", r.Title, "标题", MaxTitleLength)
+            .Required("body", r.Body, "正文", MaxBodyLength)
+            .Optional("summary", r.Summary, "摘要", MaxSummaryLength);
+        if (r.Format is not null && !ArticleFormats.All.Contains(r.Format))
+            v.Add("format", "格式须为 markdown 或 html");
+        if (string.IsNullOrWhiteSpace(r.Category)) v.Add("category", "请选择分类");
+        else if (!categories.Contains(r.Category.Trim()))
+            v.Add("category", $"未知的分类“{Shorten(r.Category)}”,可选:{string.Join("、", categories)}");
+        if (r.Tags is { } tags)
+        {
+            if (tags.Length > MaxTags) v.Add("tags", $"标签不能超过 {MaxTags} 个");
+            if (tags.Any(t => string.IsNullOrWhiteSpace(t))) v.Add("tags", "标签不能为空");
+            else if (tags.Any(t => t!.Trim().Length > MaxTagLength)) v.Add("tags", $"每个标签不能超过 {MaxTagLength} 个字符");
+        }
+        if (r.Audience is not null && !Audiences.All.Contains(r.Audience))
+            v.Add("audience", $"读者对象须为:{string.Join("、", Audiences.All)}");
+        if (r.Kind is not null && !ArticleKinds.All.ContainsKey(r.Kind))
+            v.Add("kind", $"内容类型须为:{string.Join("、", ArticleKinds.All.Select(k => $"{k.Key}({k.Value})"))}");
+        if (v.IsValid && (r.Format ?? ArticleFormats.Markdown) == ArticleFormats.Html)
+        {
+            var clean = ArticleBodies.Sanitize(r.Body!);
+            if (string.IsNullOrWhiteSpace(ArticleBodies.ToPlainText(clean, ArticleFormats.Html))) v.Add("body", "正文清理不安全内容后为空");
+            else if (clean.Length > MaxBodyLength) v.Add("body", $"正文不能超过 {MaxBodyLength} 个字符");
+        }
+        return v;
+    }
+
+    public static List<string> CleanTags(string?[]? tags)
+        => [.. (tags ?? []).Select(t => t!.Trim()).Distinct()];
+
+    private static string Shorten(string s) => s.Length > 20 ? s[..20] + "…" : s;
+}

@@ -1,0 +1,78 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Zhizhi.Orchard.Http;
+using Zhizhi.Orchard.LegalEducation.Articles;
+using Zhizhi.Orchard.LegalEducation.Categories;
+using Zhizhi.Orchard.LegalEducation.Indexing;
+
+namespace Zhizhi.Orchard.LegalEducation.Searching;
+
+public sealed record SearchHit(int Id, string Title, string Snippet, float Score);
+
+public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Items);
+
+/// <summary>Full-text search over the township's published articles (only those are in the index).</summary>
+internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor townships)
+{
+    public const int MaxQueryLength = 100;
+    public const int DefaultPageSize = 10;
+    /// <summary>Deep pages cost memory in Lucene's collector; nobody reads past this.</summary>
+    public const int MaxResults = 1000;
+
+    public static void Validate(string? q, Validation v)
+    {
+        if (string.IsNullOrWhiteSpace(q)) v.Add("q", "请输入要搜索的内容");
+        else if (q.Length > MaxQueryLength) v.Add("q", $"搜索内容不能超过 {MaxQueryLength} 个字符");
+    }
+
+    public SearchResult Search(string q, string? category, Paging paging)
+    {
+        var query = LegalQuery.Build(q);
+        if (query is null) return new SearchResult(0, []);
+        var filter = category is null ? null : new QueryWrapperFilter(new TermQuery(new Term(LegalAnalysis.Fields.Category, category)));
+        var needles = LegalQuery.Needles(q);
+        using var index = registry.Acquire(townships.Current);
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(query, filter, paging.Skip + paging.PageSize);
+            var items = top.ScoreDocs.Skip(paging.Skip).Select(hit =>
+            {
+                var doc = searcher.Doc(hit.Doc);
+                return new SearchHit(
+                    int.Parse(doc.Get(LegalAnalysis.Fields.Id), System.Globalization.CultureInfo.InvariantCulture),
+                    doc.Get(LegalAnalysis.Fields.Title),
+                    Snippets.Build(doc.Get(LegalAnalysis.Fields.Body) ?? "", needles),
+                    hit.Score);
+            }).ToList();
+            return new SearchResult(top.TotalHits, items);
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+}
+
+internal static class SearchEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+        => endpoints.MapGet("/api/legal/search", SearchAsync).AllowAnonymous().WithTags("普法").WithSummary("全文检索已发布的普法内容");
+
+    private static async Task<Results<Ok<SearchResult>, ValidationProblem>> SearchAsync(
+        string? q, string? category, string? page, string? pageSize, SearchArticles search, CategoryList categories, CancellationToken ct)
+    {
+        var v = new Validation();
+        SearchArticles.Validate(q, v);
+        var paging = Paging.Parse(page, pageSize, SearchArticles.DefaultPageSize, v);
+        if (v.IsValid && paging.Skip + paging.PageSize > SearchArticles.MaxResults)
+            v.Add("page", $"搜索结果最多查看前 {SearchArticles.MaxResults} 条,请缩小范围");
+        if (category is not null && !await categories.ExistsAsync(category, ct)) v.Add("category", $"未知的分类“{category}”");
+        if (!v.IsValid) return v.Problem();
+        return TypedResults.Ok(search.Search(q!.Trim(), category, paging));
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Zhizhi.Orchard.Data;
+using Zhizhi.Orchard.LegalEducation.Articles;
+using Zhizhi.Orchard.LegalEducation.Categories;
+using Zhizhi.Orchard.LegalEducation.Data;
+using Zhizhi.Orchard.LegalEducation.Feed;
+using Zhizhi.Orchard.LegalEducation.Indexing;
+using Zhizhi.Orchard.LegalEducation.Searching;
+using Zhizhi.Orchard.LegalEducation.Seeds;
+using Zhizhi.Orchard.Modules;
+using Zhizhi.Orchard.Navigation;
+using Zhizhi.Orchard.Recipes;
+using Zhizhi.Orchard.Security;
+
+namespace Zhizhi.Orchard.LegalEducation;
+
+internal sealed class LegalEducationStartup : FeatureStartup
+{
+    public override void ConfigureServices(FeatureBuilder feature)
+    {
+        feature.AddModuleDbContext<LegalDbContext, LegalSqliteDbContext, LegalPostgresDbContext>(LegalDbContext.Prefix);
+        feature.Services.AddScoped<CategoryList>();
+        feature.Services.AddScoped<SaveArticle>();
+        feature.Services.AddScoped<ChangeArticleStatus>();
+        // The index signal is written by saves even when Search is off in a township (it is then ignored).
+        feature.Services.AddSingleton<IndexSignal>();
+        feature.AddFeatureSetup<CategoriesSetup>();
+        feature.AddRecipeStep<LegalSeedsRecipeStep>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        ArticleEndpoints.Map(endpoints);
+        FeedEndpoints.Map(endpoints);
+    }
+
+    public override IEnumerable<Permission> Permissions => [LegalPermissions.Manage];
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+    {
+        menu.Add("普法", "普法内容", "/admin/legal", LegalPermissions.Manage, order: 300);
+        menu.Add("普法", "新建文章", "/admin/legal/new", LegalPermissions.Manage, order: 310);
+    }
+}
+
+internal sealed class SearchStartup : FeatureStartup
+{
+    public override void ConfigureServices(FeatureBuilder feature)
+    {
+        feature.Services.AddSingleton<LuceneRegistry>();
+        feature.Services.AddSingleton<LegalIndexer>();
+        feature.Services.AddHostedService(sp => sp.GetRequiredService<LegalIndexer>());
+        feature.Services.AddScoped<SearchArticles>();
+        feature.AddFeatureSetup<SearchSetup>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => SearchEndpoints.Map(endpoints);
+}
