@@ -34,6 +34,7 @@ internal sealed partial class TownshipManager(
         var (draft, recipe, failure) = await ValidateAsync(request);
         if (failure is not null) return failure;
 
+        using var _ = Serilog.Context.LogContext.PushProperty("Township", request.Name);
         if (!await catalog.TryInsertAsync(draft!, ct))
             return TownshipResult.Fail(409, $"乡镇标识“{request.Name}”已被使用", new Dictionary<string, string[]> { ["name"] = ["该标识已被使用"] });
 

@@ -1,3 +1,4 @@
+using Zhizhi.Orchard.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,8 +29,7 @@ public sealed class NoticesModel(PortalDbContext db, PublishNotice publish, ITow
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var request = new NoticeRequest(Input.Title, Input.Body, null, Input.Pinned);
-        foreach (var (field, messages) in PublishNotice.Validate(request).Errors)
-            foreach (var m in messages) ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], m);
+        ModelState.AddFieldErrors(PublishNotice.Validate(request).Errors);
         if (!ModelState.IsValid)
         {
             await OnGetAsync(ct);

@@ -1,3 +1,4 @@
+using Zhizhi.Orchard.Http;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -60,8 +61,7 @@ public sealed class SettingsModel(ITownshipAccessor townships, ITownshipManager 
         var result = await manager.UpdateAsync(t.Name, Input.DisplayName ?? "", null, settings, null, ct);
         if (!result.Succeeded)
         {
-            foreach (var (field, messages) in result.Errors ?? new Dictionary<string, string[]>())
-                foreach (var m in messages) ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], m);
+            ModelState.AddFieldErrors(result.Errors);
             return Page();
         }
         TempData["Message"] = "设置已保存";

@@ -1,3 +1,4 @@
+using Zhizhi.Orchard.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,8 +31,7 @@ public sealed class VillagesModel(PortalDbContext db, AddVillage add) : PageMode
     {
         var request = new VillageRequest(Input.Name, Input.Kind, Input.Grids, Input.Households, Input.Head, Input.Phone);
         var v = AddVillage.Validate(request);
-        foreach (var (field, messages) in v.Errors)
-            foreach (var m in messages) ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], m);
+        ModelState.AddFieldErrors(v.Errors);
         if (ModelState.IsValid)
         {
             if (await add.ExecuteAsync(request, ct) is not null)

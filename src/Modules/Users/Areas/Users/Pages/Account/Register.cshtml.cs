@@ -1,3 +1,4 @@
+using Zhizhi.Orchard.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,8 +27,7 @@ public sealed class RegisterModel(CreateAccount create, SignInManager<User> sign
     {
         if (townships.Current.IsHost) return NotFound();
         var account = new NewAccount(Input.UserName?.Trim(), Input.Password, Input.DisplayName, Input.Phone?.Trim(), [BuiltInRoles.Resident]);
-        foreach (var (field, messages) in CreateAccount.Validate(account).Errors)
-            foreach (var m in messages) ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], m);
+        ModelState.AddFieldErrors(CreateAccount.Validate(account).Errors);
         if (!ModelState.IsValid) return Page();
         var user = await create.ExecuteAsync(account, selfRegistered: true, ct);
         if (user is null)

@@ -1,3 +1,4 @@
+using Zhizhi.Orchard.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,8 +38,7 @@ public sealed class UsersModel(UsersDbContext db, CreateAccount create, ITownshi
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var account = new NewAccount(Input.UserName?.Trim(), Input.Password, Input.DisplayName, Input.Phone?.Trim(), Input.Roles);
-        foreach (var (field, messages) in CreateAccount.Validate(account).Errors)
-            foreach (var m in messages) ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], m);
+        ModelState.AddFieldErrors(CreateAccount.Validate(account).Errors);
         if (Input.Roles.Count == 0) ModelState.AddModelError("Input.Roles", "请至少选择一个角色");
         if (ModelState.IsValid)
         {

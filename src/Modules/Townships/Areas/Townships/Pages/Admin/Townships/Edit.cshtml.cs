@@ -25,6 +25,13 @@ public sealed class EditModel(ITownshipManager manager, IFeatureNames features) 
         return Done(await manager.ChangeFeaturesAsync(name, enable, disable, ct), "功能已保存并立即生效");
     }
 
+    public async Task<IActionResult> OnPostIdentityAsync(string name, string? displayName, string? hostNames, CancellationToken ct)
+    {
+        if (!Load(name)) return NotFound();
+        var hosts = (hostNames ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return Done(await manager.UpdateAsync(name, displayName ?? "", null, null, hosts, ct), "名称与域名已保存");
+    }
+
     public async Task<IActionResult> OnPostThemeAsync(string name, string theme, CancellationToken ct)
     {
         if (!Load(name)) return NotFound();
@@ -42,6 +49,7 @@ public sealed class EditModel(ITownshipManager manager, IFeatureNames features) 
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", result.Detail ?? "操作失败");
+            Target = manager.Find(Target.Name) ?? Target;
             return Page();
         }
         TempData["Message"] = message;

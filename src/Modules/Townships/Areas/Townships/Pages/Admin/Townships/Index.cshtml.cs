@@ -1,3 +1,4 @@
+using Zhizhi.Orchard.Http;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -36,9 +37,7 @@ public sealed class IndexModel(ITownshipManager manager) : PageModel
             TempData["Message"] = $"已开设“{t.DisplayName}”,入口 /{t.Name}/";
             return RedirectToPage();
         }
-        foreach (var (field, messages) in result.Errors ?? new Dictionary<string, string[]>())
-            foreach (var message in messages)
-                ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], message);
+        ModelState.AddFieldErrors(result.Errors);
         if (result.Errors is null or { Count: 0 }) ModelState.AddModelError("", result.Detail ?? "开设失败");
         Load();
         return Page();
