@@ -23,6 +23,7 @@ internal sealed class LegalEducationStartup : FeatureStartup
         feature.Services.AddScoped<CategoryList>();
         feature.Services.AddScoped<SaveArticle>();
         feature.Services.AddScoped<ChangeArticleStatus>();
+        feature.Services.AddScoped<RestoreVersion>();
         // The index signal is written by saves even when Search is off in a township (it is then ignored).
         feature.Services.AddSingleton<IndexSignal>();
         feature.AddFeatureSetup<CategoriesSetup>();
@@ -33,6 +34,7 @@ internal sealed class LegalEducationStartup : FeatureStartup
     {
         ArticleEndpoints.Map(endpoints);
         FeedEndpoints.Map(endpoints);
+        SitemapEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions => [LegalPermissions.Manage];
@@ -40,7 +42,7 @@ internal sealed class LegalEducationStartup : FeatureStartup
     public override void BuildAdminMenu(AdminMenuBuilder menu)
     {
         menu.Add("普法", "普法内容", "/admin/legal", LegalPermissions.Manage, order: 300);
-        menu.Add("普法", "新建文章", "/admin/legal/new", LegalPermissions.Manage, order: 310);
+        menu.Add("普法", "新建文章", "/admin/legal/edit", LegalPermissions.Manage, order: 310);
     }
 }
 

@@ -17,9 +17,13 @@ public sealed class PublicPagesAccessibilityTests(BrowserHost host) : BrowserTes
     [InlineData("hengjie/notices")]
     [InlineData("hengjie/notices/1")]
     [InlineData("hengjie/villages")]
+    [InlineData("hengjie/legal")]
+    [InlineData("hengjie/legal/1")]
+    [InlineData("hengjie/legal?q=%E8%B0%83%E8%A7%A3")]
     [InlineData("xichangan/")]
     [InlineData("xichangan/notices")]
     [InlineData("xichangan/villages")]
+    [InlineData("xichangan/legal")]
     public async Task The_public_page_has_no_serious_or_critical_accessibility_violations(string path)
     {
         var response = await Page.GotoAsync(path);

@@ -23,6 +23,9 @@ public sealed class Article
     public string? UpdatedBy { get; set; }
 
     public bool IsPublished => Status == ArticleStatus.Published;
+
+    /// <summary>Published and its publication time has come (a scheduled article is published but not yet public).</summary>
+    public bool IsPublicAt(DateTime utcNow) => IsPublished && PublishedAt <= utcNow;
 }
 
 /// <summary>Every saved state of an article: who saved what, and when.</summary>

@@ -27,6 +27,7 @@ internal static class ArticleEndpoints
         editors.MapPost("/{id:int}/publish", PublishAsync).WithSummary("发布");
         editors.MapPost("/{id:int}/unpublish", UnpublishAsync).WithSummary("下线(回到草稿)");
         editors.MapGet("/{id:int}/versions", VersionsAsync).WithSummary("版本记录");
+        editors.MapPost("/{id:int}/versions/{number:int}/restore", RestoreAsync).WithSummary("恢复旧版本(另存为新版本)");
     }
 
     public static async Task<bool> IsEditorAsync(ClaimsPrincipal user, IAuthorizationService authorization)
@@ -37,21 +38,21 @@ internal static class ArticleEndpoints
 
     private static async Task<Results<Ok<ArticlePage>, ValidationProblem>> ListAsync(
         string? category, string? page, string? pageSize, LegalDbContext db, CategoryList categories, Township township,
-        ClaimsPrincipal user, IAuthorizationService authorization, CancellationToken ct)
+        ClaimsPrincipal user, IAuthorizationService authorization, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Parse(page, pageSize, 20, v);
         if (category is not null && !await categories.ExistsAsync(category, ct)) v.Add("category", $"未知的分类“{category}”");
         if (!v.IsValid) return v.Problem();
-        var (total, items) = await ArticleQueries.ListAsync(db, category, paging, await IsEditorAsync(user, authorization), ct);
+        var (total, items) = await ArticleQueries.ListAsync(db, category, paging, await IsEditorAsync(user, authorization), clock.GetUtcNow().UtcDateTime, ct);
         return TypedResults.Ok(new ArticlePage(total, [.. items.Select(a => a.ToListItem(township))]));
     }
 
     private static async Task<Results<Ok<ArticleDto>, ProblemHttpResult>> GetAsync(
-        int id, LegalDbContext db, Township township, ClaimsPrincipal user, IAuthorizationService authorization, CancellationToken ct)
+        int id, LegalDbContext db, Township township, ClaimsPrincipal user, IAuthorizationService authorization, TimeProvider clock, CancellationToken ct)
     {
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (article is null || (!article.IsPublished && !await IsEditorAsync(user, authorization)))
+        if (article is null || (!article.IsPublicAt(clock.GetUtcNow().UtcDateTime) && !await IsEditorAsync(user, authorization)))
             return Problems.NotFound("没有这篇文章,或它尚未发布");
         return TypedResults.Ok(article.ToDto(township));
     }
@@ -74,8 +75,35 @@ internal static class ArticleEndpoints
         return article is null ? Problems.NotFound("没有这篇文章") : TypedResults.Ok(article.ToDto(township));
     }
 
-    private static async Task<Results<Ok<ArticleDto>, ProblemHttpResult>> PublishAsync(int id, ChangeArticleStatus change, Township township, CancellationToken ct)
-        => Result(await change.PublishAsync(id, ct), township, "这篇文章已经发布");
+    /// <summary>The optional body of a publish request: a time in the future schedules the publication.</summary>
+    public sealed record PublishRequest(string? PublishAt);
+
+    private static async Task<Results<Ok<ArticleDto>, ProblemHttpResult, ValidationProblem>> PublishAsync(
+        int id, HttpRequest request, ChangeArticleStatus change, Township township, CancellationToken ct)
+    {
+        // The body is optional (a plain POST publishes now), so it is read by hand rather than bound.
+        PublishRequest? body = null;
+        var v = new Validation();
+        if (request.ContentLength > 0 || request.HasJsonContentType())
+        {
+            try { body = await request.ReadFromJsonAsync<PublishRequest>(ct); }
+            catch (System.Text.Json.JsonException) { v.Add("publishAt", "请求正文不是有效的 JSON"); }
+        }
+        DateTime? publishAt = null;
+        if (!string.IsNullOrWhiteSpace(body?.PublishAt))
+        {
+            if (ArticleRules.TryParsePublishAt(body.PublishAt, township, out var at)) publishAt = at;
+            else v.Add("publishAt", $"发布时间无效,{ArticleRules.PublishAtFormats}");
+        }
+        if (!v.IsValid) return v.Problem();
+        var (outcome, article) = await change.PublishAsync(id, ct, publishAt);
+        return outcome switch
+        {
+            ChangeArticleStatus.Outcome.NotFound => Problems.NotFound("没有这篇文章"),
+            ChangeArticleStatus.Outcome.AlreadyThere => Problems.Conflict("这篇文章已经发布(如需改期,请先下线)"),
+            _ => TypedResults.Ok(article!.ToDto(township)),
+        };
+    }
 
     private static async Task<Results<Ok<ArticleDto>, ProblemHttpResult>> UnpublishAsync(int id, ChangeArticleStatus change, Township township, CancellationToken ct)
         => Result(await change.UnpublishAsync(id, ct), township, "这篇文章尚未发布,无需下线");
@@ -87,6 +115,13 @@ internal static class ArticleEndpoints
             ChangeArticleStatus.Outcome.AlreadyThere => Problems.Conflict(already),
             _ => TypedResults.Ok(r.Article!.ToDto(township)),
         };
+
+    private static async Task<Results<Ok<ArticleDto>, ProblemHttpResult>> RestoreAsync(
+        int id, int number, RestoreVersion restore, Township township, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var article = await restore.RestoreAsync(id, number, user.Identity?.Name, ct);
+        return article is null ? Problems.NotFound($"没有这篇文章,或它没有第 {number} 版") : TypedResults.Ok(article.ToDto(township));
+    }
 
     private static async Task<Results<Ok<List<VersionDto>>, ProblemHttpResult>> VersionsAsync(int id, LegalDbContext db, Township township, CancellationToken ct)
     {

@@ -30,12 +30,18 @@ internal readonly record struct Paging(int Page, int PageSize)
 
 internal static class ArticleQueries
 {
-    public static IQueryable<Article> Published(LegalDbContext db)
-        => db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published);
+    /// <summary>What the public sees: published articles whose publication time has come (scheduled ones appear by themselves).</summary>
+    public static IQueryable<Article> Published(LegalDbContext db, DateTime utcNow)
+        => db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= utcNow);
 
-    public static async Task<(int Total, List<Article> Items)> ListAsync(LegalDbContext db, string? category, Paging paging, bool includeDrafts, CancellationToken ct)
+    /// <summary>When the next scheduled article becomes public, if any: cached pages must not outlive it.</summary>
+    public static Task<DateTime?> NextScheduledAsync(LegalDbContext db, DateTime utcNow, CancellationToken ct)
+        => db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt > utcNow)
+            .OrderBy(a => a.PublishedAt).Select(a => a.PublishedAt).FirstOrDefaultAsync(ct);
+
+    public static async Task<(int Total, List<Article> Items)> ListAsync(LegalDbContext db, string? category, Paging paging, bool includeDrafts, DateTime utcNow, CancellationToken ct)
     {
-        var query = includeDrafts ? db.Articles.AsNoTracking() : Published(db);
+        var query = includeDrafts ? db.Articles.AsNoTracking() : Published(db, utcNow);
         if (category is not null) query = query.Where(a => a.Category == category);
         var total = await query.CountAsync(ct);
         var items = await query
@@ -45,7 +51,7 @@ internal static class ArticleQueries
     }
 
     /// <summary>Latest published articles of the same category, for the article page.</summary>
-    public static Task<List<Article>> RelatedAsync(LegalDbContext db, Article article, int take, CancellationToken ct)
-        => Published(db).Where(a => a.Category == article.Category && a.Id != article.Id)
+    public static Task<List<Article>> RelatedAsync(LegalDbContext db, Article article, int take, DateTime utcNow, CancellationToken ct)
+        => Published(db, utcNow).Where(a => a.Category == article.Category && a.Id != article.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take).ToListAsync(ct);
 }

@@ -53,6 +53,33 @@ internal static class ArticleRules
         return v;
     }
 
+    public const string PublishAtFormats = "例如 2026-12-01T08:00(按本乡镇时区)或 2026-12-01T08:00:00+08:00";
+
+    /// <summary>
+    /// Reads a publication time: with an offset or "Z" it is taken as given; without one it is the township's
+    /// local time, as an editor in the township means it.
+    /// </summary>
+    public static bool TryParsePublishAt(string text, Township township, out DateTime utc)
+    {
+        utc = default;
+        if (!DateTime.TryParse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed))
+            return false;
+        try
+        {
+            utc = parsed.Kind switch
+            {
+                DateTimeKind.Utc => parsed,
+                DateTimeKind.Local => parsed.ToUniversalTime(),
+                _ => TimeZoneInfo.ConvertTimeToUtc(parsed, TownshipTime.Zone(township)),
+            };
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     public static List<string> CleanTags(string?[]? tags)
         => [.. (tags ?? []).Select(t => t!.Trim()).Distinct()];
 

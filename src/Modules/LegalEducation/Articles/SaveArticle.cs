@@ -64,7 +64,7 @@ public sealed class SaveArticle(LegalDbContext db, Categories.CategoryList categ
         article.Version++;
     }
 
-    private static ArticleVersion VersionOf(Article a) => new()
+    internal static ArticleVersion VersionOf(Article a) => new()
     {
         ArticleId = a.Id, Number = a.Version, Title = a.Title, Body = a.Body, Format = a.Format,
         SavedBy = a.UpdatedBy, SavedAt = a.UpdatedAt,
@@ -76,7 +76,10 @@ public sealed class ChangeArticleStatus(LegalDbContext db, TimeProvider clock, I
 {
     public enum Outcome { Done, NotFound, AlreadyThere }
 
-    /// <param name="publishedAt">The first publication date to show (imported content); now when omitted.</param>
+    /// <param name="publishedAt">
+    /// When the article becomes public: a future time schedules it (it stays invisible until then), a past one
+    /// is the date of imported content; when omitted, now (or the article's earlier date if it was public before).
+    /// </param>
     public async Task<(Outcome Outcome, Article? Article)> PublishAsync(int id, CancellationToken ct, DateTime? publishedAt = null) => await ChangeAsync(id, publish: true, publishedAt, ct);
 
     public async Task<(Outcome Outcome, Article? Article)> UnpublishAsync(int id, CancellationToken ct) => await ChangeAsync(id, publish: false, null, ct);
@@ -88,7 +91,10 @@ public sealed class ChangeArticleStatus(LegalDbContext db, TimeProvider clock, I
         if (article.IsPublished == publish) return (Outcome.AlreadyThere, article);
         var now = clock.GetUtcNow().UtcDateTime;
         article.Status = publish ? ArticleStatus.Published : ArticleStatus.Draft;
-        if (publish) article.PublishedAt ??= publishedAt ?? now;
+        // An explicit time wins (scheduled publishing, imports); a republished article keeps its first date.
+        if (publish) article.PublishedAt = publishedAt ?? article.PublishedAt ?? now;
+        // Withdrawn before its time: it was never public, so it has no publication date to keep.
+        else if (article.PublishedAt > now) article.PublishedAt = null;
         IndexQueue.Enqueue(db, townships.Current, article.Id, publish ? IndexActions.Upsert : IndexActions.Delete, now);
         await db.SaveChangesAsync(ct);
         signal.Notify(townships.Current.Name);

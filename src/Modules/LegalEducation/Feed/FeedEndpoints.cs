@@ -18,9 +18,9 @@ internal static class FeedEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
         => endpoints.MapGet("/legal/feed.xml", FeedAsync).AllowAnonymous().ExcludeFromDescription();
 
-    private static async Task<IResult> FeedAsync(HttpContext http, LegalDbContext db, Township township, CancellationToken ct)
+    private static async Task<IResult> FeedAsync(HttpContext http, LegalDbContext db, Township township, TimeProvider clock, CancellationToken ct)
     {
-        var articles = await ArticleQueries.Published(db).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(Size).ToListAsync(ct);
+        var articles = await ArticleQueries.Published(db, clock.GetUtcNow().UtcDateTime).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(Size).ToListAsync(ct);
         var request = http.Request;
         var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var output = new MemoryStream();

@@ -139,6 +139,7 @@ internal sealed partial class LegalIndexer(
     [
         new StringField(LegalAnalysis.Fields.Id, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
         new StringField(LegalAnalysis.Fields.Category, a.Category, Field.Store.YES),
+        new Int64Field(LegalAnalysis.Fields.Published, (a.PublishedAt ?? DateTime.MinValue).Ticks, Field.Store.NO),
         new TextField(LegalAnalysis.Fields.Title, a.Title, Field.Store.YES),
         new TextField(LegalAnalysis.Fields.Body, string.Join("\n", a.Summary, string.Join(" ", a.Tags), ArticleBodies.ToPlainText(a.Body, a.Format)).Trim(), Field.Store.YES),
     ];

@@ -19,6 +19,8 @@ internal static class LegalAnalysis
         public const string Category = "category";
         public const string Title = "title";
         public const string Body = "body";
+        /// <summary>Publication time in UTC ticks (numeric): scheduled articles are indexed early and filtered until then.</summary>
+        public const string Published = "published";
     }
 
     public sealed record Token(string Text, int Position);

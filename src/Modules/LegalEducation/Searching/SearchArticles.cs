@@ -15,8 +15,11 @@ public sealed record SearchHit(int Id, string Title, string Snippet, float Score
 
 public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Items);
 
-/// <summary>Full-text search over the township's published articles (only those are in the index).</summary>
-internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor townships)
+/// <summary>
+/// Full-text search over the township's public articles: only published ones are in the index, and those
+/// scheduled for later are filtered out until their time, so they appear by themselves, without re-indexing.
+/// </summary>
+internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor townships, TimeProvider clock)
 {
     public const int MaxQueryLength = 100;
     public const int DefaultPageSize = 10;
@@ -29,11 +32,26 @@ internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor 
         else if (q.Length > MaxQueryLength) v.Add("q", $"搜索内容不能超过 {MaxQueryLength} 个字符");
     }
 
+    /// <summary>
+    /// Excludes what is not yet public (rather than requiring what is): documents indexed before the
+    /// publication time was stored have no such field and stay findable, as they were published.
+    /// </summary>
+    private static QueryWrapperFilter Filter(string? category, DateTime utcNow)
+    {
+        var query = new BooleanQuery
+        {
+            { new MatchAllDocsQuery(), Occur.MUST },
+            { NumericRangeQuery.NewInt64Range(LegalAnalysis.Fields.Published, utcNow.Ticks, null, minInclusive: false, maxInclusive: true), Occur.MUST_NOT },
+        };
+        if (category is not null) query.Add(new TermQuery(new Term(LegalAnalysis.Fields.Category, category)), Occur.MUST);
+        return new QueryWrapperFilter(query);
+    }
+
     public SearchResult Search(string q, string? category, Paging paging)
     {
         var query = LegalQuery.Build(q);
         if (query is null) return new SearchResult(0, []);
-        var filter = category is null ? null : new QueryWrapperFilter(new TermQuery(new Term(LegalAnalysis.Fields.Category, category)));
+        var filter = Filter(category, clock.GetUtcNow().UtcDateTime);
         var needles = LegalQuery.Needles(q);
         using var index = registry.Acquire(townships.Current);
         var searcher = index.Searchers.Acquire();

@@ -10,7 +10,7 @@ using Zhizhi.Orchard.LegalEducation.Searching;
 namespace Zhizhi.Orchard.LegalEducation.Pages;
 
 [OutputCache(PolicyName = PublicPageCache.Policy, VaryByQueryKeys = ["category", "q", "page"])]
-public sealed class IndexModel(LegalDbContext db, CategoryList categoryList, ITownshipAccessor townships) : PageModel
+public sealed class IndexModel(LegalDbContext db, CategoryList categoryList, ITownshipAccessor townships, TimeProvider clock) : PageModel
 {
     public const int PageSize = 10;
 
@@ -45,6 +45,8 @@ public sealed class IndexModel(LegalDbContext db, CategoryList categoryList, ITo
             return;
         }
         PageNumber = paging.Page;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await ExpireWithNextScheduledAsync(now, ct);
         if (CanSearch && !string.IsNullOrWhiteSpace(Query))
         {
             if (paging.Skip + paging.PageSize > SearchArticles.MaxResults) paging = new Paging(1, PageSize);
@@ -52,9 +54,23 @@ public sealed class IndexModel(LegalDbContext db, CategoryList categoryList, ITo
             Total = Results.Total;
             return;
         }
-        var (total, items) = await ArticleQueries.ListAsync(db, Category, paging, includeDrafts: false, ct);
+        var (total, items) = await ArticleQueries.ListAsync(db, Category, paging, includeDrafts: false, now, ct);
         Total = total;
         Items = [.. items.Select(a => a.ToListItem(Township))];
+    }
+
+    /// <summary>
+    /// A cached copy of this page must not outlive the next scheduled publication, or the article would
+    /// appear late: nobody acts when its time comes, so there is no eviction to rely on.
+    /// </summary>
+    private async Task ExpireWithNextScheduledAsync(DateTime now, CancellationToken ct)
+    {
+        if (HttpContext.Features.Get<IOutputCacheFeature>() is not { } caching) return;
+        if (await ArticleQueries.NextScheduledAsync(db, now, ct) is not { } next) return;
+        var untilNext = next - now;
+        if (caching.Context.ResponseExpirationTimeSpan is { } expiry && untilNext >= expiry) return;
+        if (untilNext < TimeSpan.FromSeconds(1)) caching.Context.AllowCacheStorage = false;
+        else caching.Context.ResponseExpirationTimeSpan = untilNext;
     }
 
     private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) => string.IsNullOrEmpty(value) ? null : value.ToString();

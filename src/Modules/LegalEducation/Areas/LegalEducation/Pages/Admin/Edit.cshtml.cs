@@ -1,3 +1,4 @@
+using Zhizhi.Orchard.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,11 +11,13 @@ namespace Zhizhi.Orchard.LegalEducation.Pages.Admin;
 
 /// <summary>Writes a new article (no id) or edits one; each save is a new version.</summary>
 [Authorize(Policy = LegalPermissions.ManageName)]
-public sealed class EditModel(LegalDbContext db, SaveArticle save, CategoryList categoryList, ITownshipAccessor townships) : PageModel
+public sealed class EditModel(LegalDbContext db, SaveArticle save, RestoreVersion restore, CategoryList categoryList, ITownshipAccessor townships) : PageModel
 {
     public Township Township => townships.Current;
     public int? Id { get; private set; }
     public string? Status { get; private set; }
+    public DateTime? PublishedAt { get; private set; }
+    public int CurrentVersion { get; private set; }
     public IReadOnlyList<string> Categories { get; private set; } = [];
     public IReadOnlyList<ArticleVersion> Versions { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Kinds => ArticleKinds.All;
@@ -57,14 +60,22 @@ public sealed class EditModel(LegalDbContext db, SaveArticle save, CategoryList 
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var request = Input.ToRequest();
-        foreach (var (field, messages) in (await save.ValidateAsync(request, ct)).Errors)
-            foreach (var m in messages) ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], m);
+        ModelState.AddFieldErrors((await save.ValidateAsync(request, ct)).Errors);
         if (!ModelState.IsValid) return Page();
         var article = id is null
             ? await save.CreateAsync(request, User.Identity?.Name, ct)
             : await save.UpdateAsync(id.Value, request, User.Identity?.Name, ct);
         if (article is null) return NotFound();
         TempData["Message"] = id is null ? "已保存为草稿" : "已保存为新版本";
+        return Redirect(Url.Content($"~/admin/legal/edit/{article.Id}"));
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(int? id, int number, CancellationToken ct)
+    {
+        if (id is null) return NotFound();
+        var article = await restore.RestoreAsync(id.Value, number, User.Identity?.Name, ct);
+        if (article is null) return NotFound();
+        TempData["Message"] = $"已恢复第 {number} 版,保存为第 {article.Version} 版";
         return Redirect(Url.Content($"~/admin/legal/edit/{article.Id}"));
     }
 
@@ -76,6 +87,8 @@ public sealed class EditModel(LegalDbContext db, SaveArticle save, CategoryList 
         if (article is null) return false;
         Id = id;
         Status = article.Status;
+        PublishedAt = article.PublishedAt;
+        CurrentVersion = article.Version;
         Versions = await db.Versions.AsNoTracking().Where(v => v.ArticleId == id).OrderByDescending(v => v.Number).ToListAsync(ct);
         return true;
     }
