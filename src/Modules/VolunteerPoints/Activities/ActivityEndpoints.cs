@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Http;
+using Zhizhi.Orchard.Security;
+using Zhizhi.Orchard.VolunteerPoints.Data;
+
+namespace Zhizhi.Orchard.VolunteerPoints.Activities;
+
+internal static class ActivityEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/volunteers/activities").WithTags("志愿积分");
+        group.MapGet("", ListAsync).AllowAnonymous().WithSummary("志愿活动(按开始时间)");
+        group.MapPost("", CreateAsync).RequirePermission(VolunteerPermissions.Manage).WithSummary("发布志愿活动");
+        group.MapPost("/{id:int}/signups", SignUpAsync).RequirePermission(VolunteerPermissions.SignUp).WithSummary("报名(志愿者)");
+        group.MapDelete("/{id:int}/signups", WithdrawAsync).RequirePermission(VolunteerPermissions.SignUp).WithSummary("取消报名(本人)");
+        group.MapPost("/{id:int}/checkins", CheckInAsync).RequirePermission(VolunteerPermissions.Manage).WithSummary("签到并发放活动积分(仅一次)");
+    }
+
+    private static async Task<Ok<List<ActivityDto>>> ListAsync(bool? upcoming, PointsDbContext db, Township township, TimeProvider clock, CancellationToken ct)
+    {
+        var query = db.Activities.AsNoTracking();
+        if (upcoming == true)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            query = query.Where(a => a.EndAt >= now);
+        }
+        var list = await query.OrderBy(a => a.StartAt).ThenBy(a => a.Id).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(a => a.ToDto(township)).ToList());
+    }
+
+    private static async Task<Results<Created<ActivityDto>, ValidationProblem>> CreateAsync(
+        ActivityRequest request, CreateActivity create, Township township, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var v = CreateActivity.Validate(request);
+        if (!v.IsValid) return v.Problem();
+        var activity = await create.ExecuteAsync(request, user.Identity?.Name, ct);
+        return TypedResults.Created($"/api/volunteers/activities/{activity.Id}", activity.ToDto(township));
+    }
+
+    private static async Task<Results<Created<SignupDto>, ProblemHttpResult>> SignUpAsync(int id, SignUp signUp, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userName = user.FindFirstValue(ClaimTypes.Name)!;
+        return await signUp.ExecuteAsync(id, userName, ct) switch
+        {
+            SignUp.Outcome.NotFound => Problems.NotFound("没有这个志愿活动"),
+            SignUp.Outcome.Full => Problems.Conflict("该活动报名人数已满"),
+            SignUp.Outcome.AlreadySignedUp => Problems.Conflict("您已报名该活动,无需重复报名"),
+            _ => TypedResults.Created($"/api/volunteers/activities/{id}/signups/{Uri.EscapeDataString(userName)}", new SignupDto(id, userName)),
+        };
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(int id, SignUp signUp, ClaimsPrincipal user, CancellationToken ct)
+        => await signUp.WithdrawAsync(id, user.FindFirstValue(ClaimTypes.Name)!, ct) switch
+        {
+            SignUp.WithdrawOutcome.NotSignedUp => Problems.NotFound("您没有报名这个活动"),
+            SignUp.WithdrawOutcome.AlreadyCheckedIn => Problems.Conflict("您已签到,不能再取消报名"),
+            _ => TypedResults.NoContent(),
+        };
+
+    private static async Task<Results<Created<CheckinDto>, ValidationProblem, ProblemHttpResult>> CheckInAsync(
+        int id, CheckinRequest request, CheckIn checkIn, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var v = CheckIn.Validate(request);
+        if (!v.IsValid) return v.Problem();
+        var (outcome, checkin) = await checkIn.ExecuteAsync(id, request.UserName!, user.Identity?.Name, ct);
+        return outcome switch
+        {
+            CheckIn.Outcome.ActivityNotFound => Problems.NotFound("没有这个志愿活动"),
+            CheckIn.Outcome.UnknownUser => Problems.Invalid("userName", $"本乡镇没有用户“{request.UserName!.Trim()}”"),
+            CheckIn.Outcome.AlreadyCheckedIn => Problems.Conflict("该用户已签到过这个活动,积分不会重复发放"),
+            _ => TypedResults.Created($"/api/volunteers/activities/{id}/checkins/{Uri.EscapeDataString(checkin!.UserName)}", checkin),
+        };
+    }
+}
+
+public sealed record SignupDto(int ActivityId, string UserName);

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Zhizhi.Orchard.Data;
+using Zhizhi.Orchard.Modules;
+using Zhizhi.Orchard.Navigation;
+using Zhizhi.Orchard.Recipes;
+using Zhizhi.Orchard.Security;
+using Zhizhi.Orchard.VolunteerPoints.Activities;
+using Zhizhi.Orchard.VolunteerPoints.Data;
+using Zhizhi.Orchard.VolunteerPoints.Demo;
+using Zhizhi.Orchard.VolunteerPoints.Exchange;
+using Zhizhi.Orchard.VolunteerPoints.Ledger;
+
+namespace Zhizhi.Orchard.VolunteerPoints;
+
+internal sealed class VolunteerPointsStartup : FeatureStartup
+{
+    public override void ConfigureServices(FeatureBuilder feature)
+    {
+        // One context for both features: PointsExchange depends on VolunteerPoints, so its tables exist whenever it is on.
+        feature.AddModuleDbContext<PointsDbContext, PointsSqliteDbContext, PointsPostgresDbContext>(PointsDbContext.Prefix);
+        feature.Services.AddScoped<PointsLedger>();
+        feature.Services.AddScoped<CreateActivity>();
+        feature.Services.AddScoped<SignUp>();
+        feature.Services.AddScoped<CheckIn>();
+        feature.Services.AddScoped<GrantPoints>();
+        feature.Services.AddScoped<PointsStats>();
+        feature.AddRecipeStep<VolunteerDemoRecipeStep>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        ActivityEndpoints.Map(endpoints);
+        PointsEndpoints.Map(endpoints);
+    }
+
+    public override IEnumerable<Permission> Permissions => [VolunteerPermissions.Manage, VolunteerPermissions.SignUp, VolunteerPermissions.ViewStats];
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+        => menu.Add("志愿积分", "志愿活动与签到", "/admin/volunteers", VolunteerPermissions.Manage, order: 400);
+}
+
+internal sealed class PointsExchangeStartup : FeatureStartup
+{
+    public override void ConfigureServices(FeatureBuilder feature)
+    {
+        feature.Services.AddScoped<AddItem>();
+        feature.Services.AddScoped<Redeem>();
+        feature.Services.AddScoped<SettleRedemption>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => ExchangeEndpoints.Map(endpoints);
+
+    public override IEnumerable<Permission> Permissions => [ExchangePermissions.Manage, ExchangePermissions.Redeem, ExchangePermissions.Fulfil];
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+        => menu.Add("志愿积分", "爱心超市", "/admin/exchange", ExchangePermissions.Fulfil, order: 410);
+}
