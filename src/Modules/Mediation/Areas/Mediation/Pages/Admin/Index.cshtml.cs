@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Mediation.Data;
+using Zhizhi.Orchard.Mediation.Rooms;
+
+namespace Zhizhi.Orchard.Mediation.Pages.Admin;
+
+[Authorize(Policy = MediationPermissions.ManageRoomsName)]
+public sealed class IndexModel(MediationDbContext db, CreateRoom create) : PageModel
+{
+    public IReadOnlyList<Room> Rooms { get; private set; } = [];
+    public IReadOnlyList<string> Categories => Zhizhi.Orchard.Mediation.Rooms.Categories.All;
+
+    [BindProperty] public RoomInput Input { get; set; } = new();
+
+    public sealed class RoomInput
+    {
+        public string? Name { get; set; }
+        public string? Address { get; set; }
+        public string? Brand { get; set; }
+        public List<string> Specialties { get; set; } = [];
+        public List<int> Days { get; set; } = [1, 2, 3, 4, 5];
+        public string? Open { get; set; } = "09:00";
+        public string? Close { get; set; } = "17:00";
+        public int SlotMinutes { get; set; } = 60;
+        public string? ClosedDays { get; set; }
+        public string? Mediators { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => Rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // <input type="time"> may send seconds ("09:00:00"); the API wants "HH:mm".
+        static string? Hm(string? t) => t is { Length: > 5 } ? t[..5] : t;
+        var request = new RoomRequest(
+            Input.Name, Input.Brand, Input.Address, [.. Input.Specialties], Input.SlotMinutes,
+            [.. Input.Days.Distinct().Select(d => new OpeningHoursRequest(d, Hm(Input.Open), Hm(Input.Close)))],
+            [.. (Input.ClosedDays ?? "").Split([',', ',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            [.. (Input.Mediators ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(line => line.Split([',', ','], 2, StringSplitOptions.TrimEntries))
+                .Select(p => new MediatorRequest(p[0], p.Length > 1 && p[1].Length > 0 ? p[1] : null))]);
+        var v = CreateRoom.Validate(request);
+        foreach (var (_, messages) in v.Errors)
+            foreach (var m in messages) ModelState.AddModelError("", m);
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync(ct);
+            return Page();
+        }
+        var room = await create.ExecuteAsync(request, ct);
+        TempData["Message"] = $"已新增“{room.Name}”";
+        return RedirectToPage();
+    }
+}

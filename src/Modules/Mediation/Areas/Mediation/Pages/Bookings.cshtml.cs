@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Mediation.Bookings;
+using Zhizhi.Orchard.Mediation.Data;
+using Zhizhi.Orchard.Modules;
+
+namespace Zhizhi.Orchard.Mediation.Pages;
+
+[Authorize]
+[RequiresFeature(MediationFeatures.Booking)]
+public sealed class BookingsModel(MediationDbContext db, ChangeBooking change, ITownshipAccessor townships) : PageModel
+{
+    private Dictionary<int, string> _rooms = [];
+
+    public IReadOnlyList<BookingDto> Items { get; private set; } = [];
+
+    public string RoomName(int id) => _rooms.TryGetValue(id, out var name) ? name : "调解室";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var me = Applicant.Id(User) ?? "";
+        var items = await db.Bookings.AsNoTracking().Where(b => b.ApplicantId == me).OrderByDescending(b => b.SlotStart).Take(100).ToListAsync(ct);
+        Items = [.. items.Select(b => b.ToDto(townships.Current))];
+        var ids = items.Select(b => b.RoomId).Distinct().ToList();
+        _rooms = await db.Rooms.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
+    {
+        var me = Applicant.Id(User);
+        var (outcome, _) = await change.CancelAsync(id, b => b.ApplicantId == me, Applicant.Name(User), ct);
+        TempData["Message"] = outcome switch
+        {
+            ChangeBooking.Outcome.Done => "预约已取消,时段已释放",
+            ChangeBooking.Outcome.WrongState => "这条预约已取消或已被婉拒",
+            _ => "没有这条预约",
+        };
+        return RedirectToPage();
+    }
+}

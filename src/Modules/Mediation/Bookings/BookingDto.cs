@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Zhizhi.Orchard.Mediation.Rooms;
+using Zhizhi.Orchard.Security;
+
+namespace Zhizhi.Orchard.Mediation.Bookings;
+
+public sealed record BookingDto(
+    int Id, string Status, string StatusText, int RoomId, DateTimeOffset Start, DateTimeOffset End, string Code,
+    string Category, string Description, string? OtherParty, string? ApplicantName, string? DeclineReason, DateTimeOffset CreatedAt);
+
+internal static class BookingMapping
+{
+    public static BookingDto ToDto(this Booking b, Township township)
+    {
+        var zone = TownshipTime.Zone(township);
+        return new(b.Id, b.Status, BookingStatus.Chinese(b.Status), b.RoomId, SlotCalendar.ToLocal(b.SlotStart, zone), SlotCalendar.ToLocal(b.SlotEnd, zone),
+            b.Code, b.Category, b.Description, b.OtherParty, b.ApplicantName, b.DeclineReason, SlotCalendar.ToLocal(b.CreatedAt, zone));
+    }
+}
+
+internal static class Applicant
+{
+    public static string? Id(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    public static string? Name(ClaimsPrincipal user) => user.FindFirstValue(ZhizhiClaims.DisplayName) ?? user.Identity?.Name;
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhizhi.Orchard.Events;
+using Zhizhi.Orchard.Mediation.Bookings;
+using Zhizhi.Orchard.Mediation.Rooms;
+
+namespace Zhizhi.Orchard.Mediation.Data;
+
+/// <summary>The mediation tables, prefixed "mediation_".</summary>
+public abstract class MediationDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Prefix = "mediation";
+
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Room>(b =>
+        {
+            b.ToTable("mediation_rooms");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Name).HasMaxLength(CreateRoom.MaxNameLength);
+            b.Property(r => r.Brand).HasMaxLength(CreateRoom.MaxBrandLength);
+            b.Property(r => r.Address).HasMaxLength(CreateRoom.MaxAddressLength);
+            // Small lists read and written with their room: stored as JSON text on both providers.
+            Json(b.Property(r => r.Specialties));
+            Json(b.Property(r => r.OpeningHours));
+            Json(b.Property(r => r.ClosedDays));
+            Json(b.Property(r => r.Mediators));
+        });
+        modelBuilder.Entity<Booking>(b =>
+        {
+            b.ToTable("mediation_bookings");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.ActiveSlotKey).HasMaxLength(40);
+            b.HasIndex(x => x.ActiveSlotKey).IsUnique();
+            b.HasIndex(x => new { x.RoomId, x.SlotStart });
+            b.HasIndex(x => new { x.ApplicantId, x.SlotStart });
+            b.HasIndex(x => new { x.Status, x.SlotStart });
+            b.HasIndex(x => x.Code);
+            b.Property(x => x.Status).HasMaxLength(12);
+            b.Property(x => x.Code).HasMaxLength(12);
+            b.Property(x => x.Category).HasMaxLength(20);
+            b.Property(x => x.Description).HasMaxLength(BookingRules.MaxDescriptionLength);
+            b.Property(x => x.OtherParty).HasMaxLength(BookingRules.MaxOtherPartyLength);
+            b.Property(x => x.ApplicantId).HasMaxLength(100);
+            b.Property(x => x.ApplicantName).HasMaxLength(100);
+            b.Property(x => x.DecidedBy).HasMaxLength(100);
+            b.Property(x => x.DeclineReason).HasMaxLength(BookingRules.MaxReasonLength);
+            b.Property(x => x.Version).IsConcurrencyToken();
+        });
+        modelBuilder.AddOutbox(Prefix);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private static void Json<T>(PropertyBuilder<List<T>> property)
+        => property
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonOptions),
+                s => JsonSerializer.Deserialize<List<T>>(s, JsonOptions) ?? new List<T>(),
+                new ValueComparer<List<T>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x == null ? 0 : x.GetHashCode())),
+                    v => v.ToList()))
+            .HasMaxLength(20_000);
+}
+
+public sealed class MediationSqliteDbContext(DbContextOptions<MediationDbContext> options) : MediationDbContext(options);
+
+public sealed class MediationPostgresDbContext(DbContextOptions<MediationDbContext> options) : MediationDbContext(options);
+
+internal sealed class MediationSqliteDesignFactory : IDesignTimeDbContextFactory<MediationSqliteDbContext>
+{
+    public MediationSqliteDbContext CreateDbContext(string[] args)
+        => new(new DbContextOptionsBuilder<MediationDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class MediationPostgresDesignFactory : IDesignTimeDbContextFactory<MediationPostgresDbContext>
+{
+    public MediationPostgresDbContext CreateDbContext(string[] args)
+        => new(new DbContextOptionsBuilder<MediationDbContext>().UseNpgsql("Host=localhost").Options);
+}

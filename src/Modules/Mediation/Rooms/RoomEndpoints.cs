@@ -1,0 +1,94 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Http;
+using Zhizhi.Orchard.Mediation.Data;
+using Zhizhi.Orchard.Security;
+
+namespace Zhizhi.Orchard.Mediation.Rooms;
+
+internal static class RoomEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/mediation/rooms").WithTags("调解室");
+        group.MapGet("", ListAsync).AllowAnonymous().WithSummary("调解室与品牌工作室");
+        group.MapGet("/{id:int}", GetAsync).AllowAnonymous().WithSummary("一个调解室");
+        group.MapGet("/{id:int}/slots", SlotsAsync).AllowAnonymous().WithSummary("空闲时段(乡镇时区)");
+        group.MapPost("", CreateAsync).RequirePermission(MediationPermissions.ManageRooms).WithSummary("新增调解室");
+    }
+
+    private static async Task<Ok<List<RoomDto>>> ListAsync(string? specialty, MediationDbContext db, CancellationToken ct)
+    {
+        var rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
+        return TypedResults.Ok(rooms.Where(r => string.IsNullOrEmpty(specialty) || r.Specialties.Contains(specialty)).Select(r => r.ToDto()).ToList());
+    }
+
+    private static async Task<Results<Ok<RoomDto>, ProblemHttpResult>> GetAsync(int id, MediationDbContext db, CancellationToken ct)
+        => await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } room
+            ? TypedResults.Ok(room.ToDto())
+            : Problems.NotFound("没有这个调解室");
+
+    private static async Task<Results<Created<RoomDto>, ValidationProblem>> CreateAsync(RoomRequest request, CreateRoom create, CancellationToken ct)
+    {
+        var v = CreateRoom.Validate(request);
+        if (!v.IsValid) return v.Problem();
+        var room = await create.ExecuteAsync(request, ct);
+        return TypedResults.Created($"/api/mediation/rooms/{room.Id}", room.ToDto());
+    }
+
+    private static async Task<Results<Ok<List<SlotDto>>, ValidationProblem, ProblemHttpResult>> SlotsAsync(
+        int id, string? from, string? to, RoomSlots slots, CancellationToken ct)
+    {
+        var v = new Validation();
+        var today = slots.Today();
+        var first = ParseDate(from, "from", today, v);
+        var last = ParseDate(to, "to", first.AddDays(6), v);
+        if (v.IsValid && last < first) v.Add("to", "结束日期不能早于开始日期");
+        else if (v.IsValid && last.DayNumber - first.DayNumber + 1 > SlotCalendar.MaxDays) v.Add("to", $"一次最多查询 {SlotCalendar.MaxDays} 天");
+        if (!v.IsValid) return v.Problem();
+        var result = await slots.ForAsync(id, first, last, ct);
+        return result is null ? Problems.NotFound("没有这个调解室") : TypedResults.Ok(result);
+    }
+
+    private static DateOnly ParseDate(string? text, string field, DateOnly fallback, Validation v)
+    {
+        if (string.IsNullOrEmpty(text)) return fallback;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        v.Add(field, "日期须写成“2026-12-01”的形式");
+        return fallback;
+    }
+}
+
+/// <summary>A room's slots over a date range, with one query for the bookings in that range.</summary>
+public sealed class RoomSlots(MediationDbContext db, TimeProvider clock, ITownshipAccessor townships)
+{
+    private TimeZoneInfo Zone => TownshipTime.Zone(townships.Current);
+
+    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Zone));
+
+    /// <returns>null when there is no such room.</returns>
+    public async Task<List<SlotDto>?> ForAsync(int roomId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId, ct);
+        return room is null ? null : await ForAsync(room, from, to, ct);
+    }
+
+    public async Task<List<SlotDto>> ForAsync(Room room, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var zone = Zone;
+        var generated = SlotCalendar.Generate(room, from, to, zone);
+        if (generated.Count == 0) return [];
+        var startUtc = generated[0].Start.UtcDateTime;
+        var endUtc = generated[^1].Start.UtcDateTime;
+        var taken = (await db.Bookings.AsNoTracking()
+                .Where(b => b.RoomId == room.Id && b.ActiveSlotKey != null && b.SlotStart >= startUtc && b.SlotStart <= endUtc)
+                .Select(b => b.SlotStart).ToListAsync(ct))
+            .Select(s => DateTime.SpecifyKind(s, DateTimeKind.Utc).Ticks).ToHashSet();
+        var now = clock.GetUtcNow();
+        return [.. generated.Select(s => new SlotDto(s.Start, s.End, s.Start > now && !taken.Contains(s.Start.UtcTicks)))];
+    }
+}

@@ -1,0 +1,69 @@
+namespace Zhizhi.Orchard.Mediation.Rooms;
+
+/// <summary>A bookable time of a room, in the township's time zone.</summary>
+public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, bool Available);
+
+/// <summary>
+/// Turns a room's weekly opening hours into concrete slots. Pure and in memory: the caller fetches the
+/// range's bookings with one query, so a month of slots costs microseconds.
+/// </summary>
+internal static class SlotCalendar
+{
+    public const int MaxDays = 31;
+
+    public static int IsoDay(DayOfWeek day) => day == DayOfWeek.Sunday ? 7 : (int)day;
+
+    /// <summary>Every slot whose local date lies in [<paramref name="from"/>, <paramref name="to"/>], in order.</summary>
+    public static List<(DateTimeOffset Start, DateTimeOffset End)> Generate(Room room, DateOnly from, DateOnly to, TimeZoneInfo zone)
+    {
+        var slots = new List<(DateTimeOffset, DateTimeOffset)>();
+        var closed = room.ClosedDays.ToHashSet();
+        var length = TimeSpan.FromMinutes(room.SlotMinutes);
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            if (closed.Contains(day)) continue;
+            var iso = IsoDay(day.DayOfWeek);
+            foreach (var hours in room.OpeningHours.Where(h => h.DayOfWeek == iso).OrderBy(h => h.Start, StringComparer.Ordinal))
+            {
+                if (CreateRoom.ParseTime(hours.Start) is not { } open || CreateRoom.ParseTime(hours.End) is not { } close) continue;
+                for (var t = open.ToTimeSpan(); t + length <= close.ToTimeSpan(); t += length)
+                {
+                    var start = Local(day.ToDateTime(TimeOnly.MinValue) + t, zone);
+                    slots.Add((start, start + length));
+                }
+            }
+        }
+        return slots;
+    }
+
+    /// <summary>Why <paramref name="startUtc"/> is not the start of one of the room's slots, or null when it is.</summary>
+    public static string? WhyNotASlot(Room room, DateTime startUtc, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), zone);
+        var day = DateOnly.FromDateTime(local);
+        if (room.ClosedDays.Contains(day)) return $"{day:yyyy-MM-dd} 是调解室的休息日,请选择其他日期";
+        var time = local.TimeOfDay;
+        var length = TimeSpan.FromMinutes(room.SlotMinutes);
+        var iso = IsoDay(local.DayOfWeek);
+        var open = room.OpeningHours.Where(h => h.DayOfWeek == iso).ToList();
+        if (open.Count == 0) return "调解室这一天不开放,请选择其他日期";
+        foreach (var hours in open)
+        {
+            if (CreateRoom.ParseTime(hours.Start) is not { } o || CreateRoom.ParseTime(hours.End) is not { } c) continue;
+            var offset = time - o.ToTimeSpan();
+            if (offset < TimeSpan.Zero || time + length > c.ToTimeSpan()) continue;
+            if (offset.Ticks % length.Ticks != 0) return $"预约须从时段的开始时间起(每段 {room.SlotMinutes} 分钟,从 {hours.Start} 起算)";
+            return null;
+        }
+        return $"所选时间不在开放时间内(当天开放:{string.Join("、", open.Select(h => $"{h.Start}-{h.End}"))})";
+    }
+
+    public static DateTimeOffset Local(DateTime localTime, TimeZoneInfo zone)
+        => new(DateTime.SpecifyKind(localTime, DateTimeKind.Unspecified), zone.GetUtcOffset(localTime));
+
+    public static DateTimeOffset ToLocal(DateTime utc, TimeZoneInfo zone)
+    {
+        var u = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeFromUtc(u, zone), zone.GetUtcOffset(u));
+    }
+}

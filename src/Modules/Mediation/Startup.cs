@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Zhizhi.Orchard.Data;
+using Zhizhi.Orchard.Mediation.Bookings;
+using Zhizhi.Orchard.Mediation.Calendar;
+using Zhizhi.Orchard.Mediation.Data;
+using Zhizhi.Orchard.Mediation.Rooms;
+using Zhizhi.Orchard.Modules;
+using Zhizhi.Orchard.Navigation;
+using Zhizhi.Orchard.Recipes;
+using Zhizhi.Orchard.Security;
+
+namespace Zhizhi.Orchard.Mediation;
+
+internal sealed class MediationStartup : FeatureStartup
+{
+    public override void ConfigureServices(FeatureBuilder feature)
+    {
+        // Rooms and bookings share one context (and so one migration history): slots read both.
+        feature.AddModuleDbContext<MediationDbContext, MediationSqliteDbContext, MediationPostgresDbContext>(MediationDbContext.Prefix);
+        feature.Services.AddScoped<CreateRoom>();
+        feature.Services.AddScoped<RoomSlots>();
+        feature.AddRecipeStep<MediationRoomsRecipeStep>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => RoomEndpoints.Map(endpoints);
+
+    public override IEnumerable<Permission> Permissions => [MediationPermissions.ManageRooms];
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+        => menu.Add("调解", "调解室", "/admin/mediation", MediationPermissions.ManageRooms, order: 400);
+}
+
+internal sealed class BookingStartup : FeatureStartup
+{
+    public override void ConfigureServices(FeatureBuilder feature)
+    {
+        feature.Services.AddScoped<BookSlot>();
+        feature.Services.AddScoped<ChangeBooking>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        BookingEndpoints.Map(endpoints);
+        CalendarEndpoints.Map(endpoints);
+    }
+
+    public override IEnumerable<Permission> Permissions => [MediationPermissions.ManageBookings];
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+        => menu.Add("调解", "预约收件箱", "/admin/mediation/bookings", MediationPermissions.ManageBookings, order: 410);
+}
