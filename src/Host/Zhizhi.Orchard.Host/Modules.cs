@@ -11,6 +11,8 @@ public static class HostModules
         new Users.Manifest(),
         new Townships.Manifest(),
         new LegalEducation.Manifest(),
+        new Mediation.Manifest(),
+        new VolunteerPoints.Manifest(),
     ];
 
     public static IReadOnlyList<IThemeManifest> Themes { get; } =
