@@ -1,3 +1,4 @@
+using Zhizhi.Orchard.Statistics;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Zhizhi.Orchard.Data;
@@ -37,6 +38,7 @@ internal sealed class BookingStartup : FeatureStartup
     {
         feature.Services.AddScoped<BookSlot>();
         feature.Services.AddScoped<ChangeBooking>();
+        feature.AddStatsContributor<BookingStats>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -22,6 +22,7 @@ internal sealed class PortalStartup : FeatureStartup
         feature.Services.AddScoped<Media.Logos>();
         feature.Services.AddScoped<PublishNotice>();
         feature.Services.AddScoped<ITownshipDirectory, TownshipDirectory>();
+        feature.Services.AddSingleton<Statistics.TownshipStats>();
         feature.AddRecipeStep<VillagesRecipeStep>();
         feature.AddRecipeStep<NoticesRecipeStep>();
     }
@@ -31,10 +32,11 @@ internal sealed class PortalStartup : FeatureStartup
         VillageEndpoints.Map(endpoints);
         NoticeEndpoints.Map(endpoints);
         Media.Logos.Map(endpoints);
+        Statistics.StatsEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions =>
-        [TownshipsPermissions.ManageSettings, TownshipsPermissions.ManageVillages, TownshipsPermissions.ManageNotices];
+        [TownshipsPermissions.ManageSettings, TownshipsPermissions.ManageVillages, TownshipsPermissions.ManageNotices, TownshipsPermissions.ViewStats];
 
     public override void BuildAdminMenu(AdminMenuBuilder menu)
     {

@@ -1,3 +1,4 @@
+using Zhizhi.Orchard.Statistics;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Zhizhi.Orchard.Data;
@@ -25,6 +26,7 @@ internal sealed class VolunteerPointsStartup : FeatureStartup
         feature.Services.AddScoped<CheckIn>();
         feature.Services.AddScoped<GrantPoints>();
         feature.Services.AddScoped<PointsStats>();
+        feature.AddStatsContributor<PointsStatsContributor>();
         feature.AddRecipeStep<VolunteerDemoRecipeStep>();
     }
 
