@@ -4,13 +4,16 @@ using Zhizhi.Orchard.EndToEnd.Infrastructure;
 namespace Zhizhi.Orchard.EndToEnd.Journeys;
 
 /// <summary>
-/// axe-core on the signed-in pages of the hengjie administrator and of the county administrator: no
-/// "serious" or "critical" violation. Leaves a screenshot of each in artifacts/screenshots/.
+/// axe-core on the signed-in pages of the hengjie administrator, of a hengjie resident, volunteer and shop
+/// clerk, and of the county administrator: no "serious" or "critical" violation. Leaves a screenshot of each in artifacts/screenshots/.
 /// </summary>
 public sealed class BackOfficeAccessibilityTests(BrowserHost host) : BrowserTest(host)
 {
     public const string HengjieAdmin = "hengjie-admin";
     public const string CountyAdmin = "county-admin";
+    public const string HengjieResident = "hengjie-jumin";
+    public const string HengjieVolunteer = "hengjie-zhiyuan";
+    public const string HengjieClerk = "hengjie-dianyuan";
 
     [Theory]
     [InlineData("hengjie/admin", HengjieAdmin)]
@@ -22,15 +25,30 @@ public sealed class BackOfficeAccessibilityTests(BrowserHost host) : BrowserTest
     [InlineData("hengjie/admin/legal", HengjieAdmin)]
     [InlineData("hengjie/admin/legal/edit/1", HengjieAdmin)]
     [InlineData("hengjie/admin/legal/preview/1", HengjieAdmin)]
+    [InlineData("hengjie/admin/mediation", HengjieAdmin)]
+    [InlineData("hengjie/admin/mediation/bookings", HengjieAdmin)]
+    [InlineData("hengjie/admin/volunteers", HengjieAdmin)]
+    [InlineData("hengjie/admin/exchange", HengjieAdmin)]
+    [InlineData("hengjie/admin/exchange", HengjieClerk)]
     [InlineData("hengjie/", HengjieAdmin)]
+    [InlineData("hengjie/mediation/rooms/1", HengjieResident)]
+    [InlineData("hengjie/mediation/bookings", HengjieResident)]
+    [InlineData("hengjie/volunteers", HengjieVolunteer)]
+    [InlineData("hengjie/points", HengjieVolunteer)]
+    [InlineData("hengjie/exchange", HengjieVolunteer)]
     [InlineData("admin", CountyAdmin)]
     [InlineData("admin/townships", CountyAdmin)]
     [InlineData("admin/townships/hengjie", CountyAdmin)]
     public async Task The_signed_in_page_has_no_serious_or_critical_accessibility_violations(string path, string who)
     {
-        var page = who == CountyAdmin
-            ? await SignedInPageAsync("", BrowserHost.CountyAdmin, BrowserHost.CountyPassword)
-            : await SignedInPageAsync("hengjie/", "admin", BrowserHost.DemoPassword);
+        var page = who switch
+        {
+            CountyAdmin => await SignedInPageAsync("", BrowserHost.CountyAdmin, BrowserHost.CountyPassword),
+            HengjieResident => await SignedInPageAsync("hengjie/", "jumin", BrowserHost.DemoPassword),
+            HengjieVolunteer => await SignedInPageAsync("hengjie/", "zhiyuan", BrowserHost.DemoPassword),
+            HengjieClerk => await SignedInPageAsync("hengjie/", "dianyuan", BrowserHost.DemoPassword),
+            _ => await SignedInPageAsync("hengjie/", "admin", BrowserHost.DemoPassword),
+        };
         var response = await page.GotoAsync(path);
         Assert.Equal(200, response!.Status);
         Assert.DoesNotContain("/account/", page.Url, StringComparison.Ordinal);

@@ -8,11 +8,12 @@ using Zhizhi.Orchard.Mediation.Rooms;
 
 namespace Zhizhi.Orchard.Mediation.Pages;
 
-public sealed class RoomModel(MediationDbContext db, RoomSlots roomSlots, ITownshipAccessor townships) : PageModel
+public sealed class RoomModel(MediationDbContext db, RoomSlots roomSlots, ITownshipAccessor townships, TimeProvider clock) : PageModel
 {
     public Room Room { get; private set; } = null!;
     public IReadOnlyList<SlotDto> Slots { get; private set; } = [];
     public DateOnly From { get; private set; }
+    public DateTimeOffset Now { get; private set; }
     public bool BookingEnabled => townships.Current.IsEnabled(MediationFeatures.Booking);
     public bool CanBook => BookingEnabled && User.Identity?.IsAuthenticated == true;
     public IReadOnlyList<string> Categories => Zhizhi.Orchard.Mediation.Rooms.Categories.All;
@@ -64,6 +65,7 @@ public sealed class RoomModel(MediationDbContext db, RoomSlots roomSlots, ITowns
         Room = room;
         var today = roomSlots.Today();
         From = DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) && f >= today && f <= today.AddDays(366) ? f : today;
+        Now = clock.GetUtcNow();
         Slots = await roomSlots.ForAsync(room, From, From.AddDays(6), ct);
         return true;
     }

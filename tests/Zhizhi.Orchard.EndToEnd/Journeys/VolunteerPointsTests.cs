@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Zhizhi.Orchard.EndToEnd.Infrastructure;
+
+namespace Zhizhi.Orchard.EndToEnd.Journeys;
+
+/// <summary>
+/// 志愿积分与爱心超市 (issue 7): a volunteer signs up, is checked in, redeems an item; the clerk fulfils it.
+/// The volunteer, the activity and the item are made for this test alone, so that no other journey (or a
+/// rerun) can fill the activity, empty the stock or spend the points.
+/// </summary>
+public sealed class VolunteerPointsTests(BrowserHost host) : BrowserTest(host)
+{
+    [Fact]
+    public async Task A_volunteer_signs_up_is_checked_in_earns_points_redeems_an_item_and_the_clerk_fulfils_it_by_code()
+    {
+        var suffix = Names.Suffix();
+        var userName = "zhiyuan-" + Names.Random(6);
+        const string password = "Good-Pass-2026";
+        var activity = "测试志愿巡逻" + suffix;
+        var item = "测试毛巾" + suffix;
+
+        // The administrator makes a volunteer, an activity worth 30 points and an item costing 20.
+        var admin = await SignedInPageAsync("hengjie/", "admin", BrowserHost.DemoPassword);
+        await admin.GotoAsync("hengjie/admin/users");
+        var account = admin.Locator("form").Filter(new() { Has = admin.GetByRole(AriaRole.Button, new() { Name = "创建" }) });
+        await account.GetByLabel("用户名").FillAsync(userName);
+        await account.GetByLabel("姓名").FillAsync("测试志愿者" + suffix);
+        await account.GetByLabel("手机号").FillAsync("138" + RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture));
+        await account.GetByLabel("初始密码").FillAsync(password);
+        await account.GetByLabel("志愿者", new() { Exact = true }).CheckAsync();
+        await account.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync($"已创建账号“{userName}”");
+
+        var day = DateTime.UtcNow.AddHours(8).Date.AddDays(2);
+        await admin.GotoAsync("hengjie/admin/volunteers");
+        var publish = admin.Locator("form").Filter(new() { Has = admin.GetByRole(AriaRole.Button, new() { Name = "发布" }) });
+        await publish.GetByLabel("活动名称").FillAsync(activity);
+        await publish.GetByLabel("地点").FillAsync("镇综治中心集合");
+        await publish.GetByLabel("开始").FillAsync(day.AddHours(9).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await publish.GetByLabel("结束").FillAsync(day.AddHours(11).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await publish.GetByLabel("积分").FillAsync("30");
+        await publish.GetByLabel("人数上限").FillAsync("5");
+        await publish.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync($"已发布活动“{activity}”");
+
+        await admin.GotoAsync("hengjie/admin/exchange");
+        var shelve = admin.Locator("form").Filter(new() { Has = admin.GetByRole(AriaRole.Button, new() { Name = "上架" }) });
+        await shelve.GetByLabel("名称").FillAsync(item);
+        await shelve.GetByLabel("所需积分").FillAsync("20");
+        await shelve.GetByLabel("库存").FillAsync("3");
+        await shelve.GetByRole(AriaRole.Button, new() { Name = "上架" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync($"已上架“{item}”");
+
+        // The volunteer signs up.
+        var volunteer = await NewPageAsync();
+        await SignInAsync(volunteer, "hengjie/", userName, password);
+        await volunteer.GotoAsync("hengjie/volunteers");
+        var card = volunteer.Locator("main li").Filter(new() { Has = volunteer.GetByRole(AriaRole.Heading, new() { Name = activity }) });
+        await Expect(card).ToContainTextAsync("积分 30");
+        await card.GetByRole(AriaRole.Button, new() { Name = "报名" }).ClickAsync();
+        await Expect(volunteer.GetByRole(AriaRole.Status)).ToHaveTextAsync("报名成功,请准时参加");
+        await Expect(card).ToContainTextAsync("已报名");
+        await Expect(card).ToContainTextAsync("已报名 1 / 5");
+
+        // The administrator checks the volunteer in by user name.
+        await admin.GotoAsync("hengjie/admin/volunteers");
+        var checkIn = admin.Locator("form").Filter(new() { Has = admin.GetByRole(AriaRole.Button, new() { Name = "签到" }) });
+        var option = checkIn.Locator("option").Filter(new() { HasText = activity });
+        await checkIn.GetByLabel("活动", new() { Exact = true }).SelectOptionAsync((await option.GetAttributeAsync("value"))!);
+        await checkIn.GetByLabel("志愿者用户名").FillAsync(userName);
+        await checkIn.GetByRole(AriaRole.Button, new() { Name = "签到" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{userName} 签到成功,获得 30 积分");
+
+        // The volunteer has 30 points and spends 20 of them.
+        await volunteer.GotoAsync("hengjie/points");
+        await Expect(volunteer.Locator("main")).ToContainTextAsync("当前积分:30");
+        await Expect(volunteer.GetByRole(AriaRole.Row).Filter(new() { HasText = "+30" })).ToHaveCountAsync(1);
+
+        await volunteer.GotoAsync("hengjie/exchange");
+        var shelf = volunteer.Locator("main .zz-card").Filter(new() { Has = volunteer.GetByRole(AriaRole.Heading, new() { Name = item }) });
+        await Expect(shelf).ToContainTextAsync("20 积分 · 库存 3");
+        await shelf.GetByRole(AriaRole.Button, new() { Name = "兑换" }).ClickAsync();
+        var notice = volunteer.GetByRole(AriaRole.Status);
+        await Expect(notice).ToContainTextAsync(new Regex("兑换成功,兑换码 [A-Z0-9]{10}"));
+        var code = Regex.Match(await notice.InnerTextAsync(), "兑换码 ([A-Z0-9]{10})").Groups[1].Value;
+        await Expect(volunteer.Locator("main")).ToContainTextAsync("我的积分:10");
+        await Expect(shelf).ToContainTextAsync("库存 2");
+        var redemption = volunteer.GetByRole(AriaRole.Row).Filter(new() { HasText = code });
+        await Expect(redemption).ToContainTextAsync(item);
+        await Expect(redemption).ToContainTextAsync("待领取");
+
+        // The shop clerk fulfils it by code.
+        var clerk = await SignedInPageAsync("hengjie/", "dianyuan", BrowserHost.DemoPassword);
+        await clerk.GotoAsync("hengjie/admin/exchange");
+        await clerk.GetByLabel("兑换码").FillAsync(code);
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "发放" }).ClickAsync();
+        await Expect(clerk.GetByRole(AriaRole.Status)).ToHaveTextAsync($"已发放:{item}×1(兑换人 {userName})");
+        await Expect(clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = code })).ToContainTextAsync("已领取");
+
+        // A second fulfilment of the same code is refused.
+        await clerk.GetByLabel("兑换码").FillAsync(code);
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "发放" }).ClickAsync();
+        await Expect(clerk.Locator("main")).ToContainTextAsync("这个兑换码已领取或已取消");
+
+        // The volunteer sees it fulfilled, and the balance reflects the redemption.
+        await volunteer.ReloadAsync();
+        await Expect(redemption).ToContainTextAsync("已领取");
+        await Expect(redemption.GetByRole(AriaRole.Button, new() { Name = "取消" })).ToHaveCountAsync(0);
+        await volunteer.GotoAsync("hengjie/points");
+        await Expect(volunteer.Locator("main")).ToContainTextAsync("当前积分:10");
+        await Expect(volunteer.GetByRole(AriaRole.Row).Filter(new() { HasText = "-20" })).ToHaveCountAsync(1);
+    }
+}
