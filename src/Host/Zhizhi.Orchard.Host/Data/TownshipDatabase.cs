@@ -12,6 +12,8 @@ namespace Zhizhi.Orchard.Host.Data;
 /// </summary>
 internal sealed class TownshipDatabase(ZhizhiOptions options, OutboxInterceptor outbox) : ITownshipDatabase, ITownshipFiles
 {
+    private SearchPathInterceptor? _searchPath;
+
     public const string HostSchema = "zhizhi_host";
 
     public DatabaseProvider Provider => options.Database.Provider;
@@ -29,6 +31,8 @@ internal sealed class TownshipDatabase(ZhizhiOptions options, OutboxInterceptor 
 
     public string SchemaName(string township) => "t_" + township.Replace('-', '_');
 
+    private bool SharedPool => Provider == DatabaseProvider.Postgres && !DatabasePerTownship;
+
     private bool DatabasePerTownship => string.Equals(options.Database.Isolation, "Database", StringComparison.OrdinalIgnoreCase);
 
     public void Configure(DbContextOptionsBuilder builder, Township township, string migrationsHistoryTable)
@@ -39,6 +43,7 @@ internal sealed class TownshipDatabase(ZhizhiOptions options, OutboxInterceptor 
         else
             builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable, DatabasePerTownship ? "public" : SchemaName(township.Name)));
         builder.AddInterceptors(outbox);
+        if (SharedPool) builder.AddInterceptors(_searchPath ??= new SearchPathInterceptor(SchemaName));
     }
 
     public string ConnectionString(Township township)
@@ -52,15 +57,16 @@ internal sealed class TownshipDatabase(ZhizhiOptions options, OutboxInterceptor 
                 Pooling = true,
             }.ToString();
         }
-        var pg = new NpgsqlConnectionStringBuilder(township.ConnectionString ?? ServerConnectionString)
+        var pg = new NpgsqlConnectionStringBuilder(township.ConnectionString ?? ServerConnectionString);
+        if (DatabasePerTownship)
         {
-            // Each township has its own small pool; idle connections go back quickly so that a
-            // thousand townships do not hold a thousand connections.
-            MaxPoolSize = 20,
-            ConnectionIdleLifetime = 30,
-        };
-        if (DatabasePerTownship) pg.Database = "zhizhi_" + SchemaName(township.Name);
-        else pg.SearchPath = SchemaName(township.Name);
+            // A database per township cannot share connections: keep each pool small and quick to shrink.
+            pg.Database = "zhizhi_" + SchemaName(township.Name);
+            pg.MaxPoolSize = 10;
+            pg.ConnectionIdleLifetime = 15;
+        }
+        // Schema per township: the connection string is the server's, so all townships share its pool;
+        // SearchPathInterceptor points each opened connection at the township's schema.
         return pg.ToString();
     }
 
@@ -115,7 +121,7 @@ internal sealed class TownshipDatabase(ZhizhiOptions options, OutboxInterceptor 
     public void Release(Township township)
     {
         if (Provider == DatabaseProvider.Sqlite) SqliteConnection.ClearPool(new SqliteConnection(ConnectionString(township)));
-        else NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(township)));
+        else if (!SharedPool) NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(township)));
     }
 
     /// <summary>Removes every trace of a township's storage (used to undo a failed creation).</summary>
@@ -127,7 +133,7 @@ internal sealed class TownshipDatabase(ZhizhiOptions options, OutboxInterceptor 
         }
         else
         {
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(township)));
+            if (!SharedPool) NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(township)));
             if (DatabasePerTownship)
                 await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"zhizhi_{SchemaName(township.Name)}\" WITH (FORCE)", ct, township.ConnectionString);
             else
