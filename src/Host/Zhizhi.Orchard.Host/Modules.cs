@@ -13,6 +13,7 @@ public static class HostModules
         new LegalEducation.Manifest(),
         new Mediation.Manifest(),
         new VolunteerPoints.Manifest(),
+        new Workflows.Manifest(),
     ];
 
     public static IReadOnlyList<IThemeManifest> Themes { get; } =

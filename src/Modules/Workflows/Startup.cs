@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Zhizhi.Orchard.Data;
+using Zhizhi.Orchard.Modules;
+using Zhizhi.Orchard.Navigation;
+using Zhizhi.Orchard.Recipes;
+using Zhizhi.Orchard.Security;
+using Zhizhi.Orchard.Workflows.Activities;
+using Zhizhi.Orchard.Workflows.Contracts;
+using Zhizhi.Orchard.Workflows.Data;
+using Zhizhi.Orchard.Workflows.Definitions;
+using Zhizhi.Orchard.Workflows.Engine;
+using Zhizhi.Orchard.Workflows.Instances;
+
+namespace Zhizhi.Orchard.Workflows;
+
+internal sealed class WorkflowsStartup : FeatureStartup
+{
+    public override void ConfigureServices(FeatureBuilder feature)
+    {
+        feature.AddModuleDbContext<WorkflowsDbContext, WorkflowsSqliteDbContext, WorkflowsPostgresDbContext>(WorkflowsDbContext.Prefix);
+        foreach (var activity in ActivityRegistry.BuiltIn()) feature.Services.AddSingleton<IWorkflowActivity>(activity);
+        feature.Services.TryAddSingleton<ActivityRegistry>();
+        feature.Services.TryAddSingleton<TimerSignal>();
+        feature.Services.AddScoped<WorkflowEngine>();
+        feature.Services.AddScoped<ImportDefinition>();
+        feature.Services.AddScoped<IWorkflowRuntime, WorkflowRuntime>();
+        feature.Services.AddHostedService<TimerSweeper>();
+        feature.AddRecipeStep<WorkflowsRecipeStep>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        DefinitionEndpoints.Map(endpoints);
+        InstanceEndpoints.Map(endpoints);
+    }
+
+    public override IEnumerable<Permission> Permissions => [WorkflowPermissions.Manage];
+}
