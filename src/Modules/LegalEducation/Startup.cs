@@ -39,6 +39,9 @@ internal sealed class LegalEducationStartup : FeatureStartup
 
     public override IEnumerable<Permission> Permissions => [LegalPermissions.Manage];
 
+    public override void BuildSiteMenu(SiteMenuBuilder menu)
+        => menu.Add("普法", "/legal", order: 30);
+
     public override void BuildAdminMenu(AdminMenuBuilder menu)
     {
         menu.Add("普法", "普法内容", "/admin/legal", LegalPermissions.Manage, order: 300);

@@ -28,6 +28,9 @@ internal sealed class MediationStartup : FeatureStartup
 
     public override IEnumerable<Permission> Permissions => [MediationPermissions.ManageRooms];
 
+    public override void BuildSiteMenu(SiteMenuBuilder menu)
+        => menu.Add("调解预约", "/mediation", order: 40);
+
     public override void BuildAdminMenu(AdminMenuBuilder menu)
         => menu.Add("调解", "调解室", "/admin/mediation", MediationPermissions.ManageRooms, order: 400);
 }

@@ -38,6 +38,9 @@ internal sealed class PortalStartup : FeatureStartup
     public override IEnumerable<Permission> Permissions =>
         [TownshipsPermissions.ManageSettings, TownshipsPermissions.ManageVillages, TownshipsPermissions.ManageNotices, TownshipsPermissions.ViewStats];
 
+    public override void BuildSiteMenu(SiteMenuBuilder menu)
+        => menu.Add("工作动态", "/notices", order: 20).Add("村(社区)", "/villages", order: 90);
+
     public override void BuildAdminMenu(AdminMenuBuilder menu)
     {
         menu.Add("乡镇门户", "乡镇设置", "/admin/settings", TownshipsPermissions.ManageSettings, order: 800);

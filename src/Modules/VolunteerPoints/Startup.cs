@@ -38,6 +38,9 @@ internal sealed class VolunteerPointsStartup : FeatureStartup
 
     public override IEnumerable<Permission> Permissions => [VolunteerPermissions.Manage, VolunteerPermissions.SignUp, VolunteerPermissions.ViewStats];
 
+    public override void BuildSiteMenu(SiteMenuBuilder menu)
+        => menu.Add("志愿服务", "/volunteers", order: 50);
+
     public override void BuildAdminMenu(AdminMenuBuilder menu)
         => menu.Add("志愿积分", "志愿活动与签到", "/admin/volunteers", VolunteerPermissions.Manage, order: 400);
 }
@@ -54,6 +57,9 @@ internal sealed class PointsExchangeStartup : FeatureStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => ExchangeEndpoints.Map(endpoints);
 
     public override IEnumerable<Permission> Permissions => [ExchangePermissions.Manage, ExchangePermissions.Redeem, ExchangePermissions.Fulfil];
+
+    public override void BuildSiteMenu(SiteMenuBuilder menu)
+        => menu.Add("爱心超市", "/exchange", order: 60);
 
     public override void BuildAdminMenu(AdminMenuBuilder menu)
         => menu.Add("志愿积分", "爱心超市", "/admin/exchange", ExchangePermissions.Fulfil, order: 410);

@@ -20,6 +20,9 @@ public abstract class FeatureStartup
     public virtual IEnumerable<Permission> Permissions => [];
 
     public virtual void BuildAdminMenu(AdminMenuBuilder menu) { }
+
+    /// <summary>Links this feature adds to the township's public navigation.</summary>
+    public virtual void BuildSiteMenu(SiteMenuBuilder menu) { }
 }
 
 /// <summary>Registration helpers that remember which feature registered what.</summary>

@@ -33,6 +33,7 @@ internal sealed class ModuleComposition
         services.AddSingleton<IFeatureNames>(catalog);
         services.AddSingleton<IPermissionCatalog>(new PermissionCatalog(startups));
         services.AddScoped<IAdminMenu, AdminMenu>();
+        services.AddSingleton<ISiteMenu>(new SiteMenu(startups));
         return composition;
     }
 }
@@ -74,4 +75,17 @@ internal sealed class AdminMenu(ModuleComposition composition, ITownshipAccessor
         }
         return visible;
     }
+}
+
+/// <summary>Every feature's public links, gathered once; each township sees those of its enabled features.</summary>
+internal sealed class SiteMenu(IEnumerable<(FeatureDescriptor Feature, FeatureStartup Startup)> startups) : ISiteMenu
+{
+    private readonly SiteMenuItem[] _all = [.. startups.SelectMany(s =>
+    {
+        var builder = new SiteMenuBuilder(s.Feature.Id);
+        s.Startup.BuildSiteMenu(builder);
+        return builder.Items;
+    }).OrderBy(i => i.Order)];
+
+    public IReadOnlyList<SiteMenuItem> For(Township township) => [.. _all.Where(i => township.IsEnabled(i.FeatureId))];
 }
