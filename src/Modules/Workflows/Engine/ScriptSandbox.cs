@@ -11,7 +11,10 @@ namespace Zhizhi.Orchard.Workflows.Engine;
 /// </summary>
 public static class ScriptSandbox
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    // The statement, recursion and memory limits stop runaway scripts within milliseconds; the wall-clock
+    // limit is only a backstop, generous enough that a busy 2-core machine (or the first, JIT-compiling
+    // run after a start) does not fault a healthy expression.
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
     public const int MaxStatements = 10_000;
     public const int MaxRecursion = 64;
     public const long MaxMemory = 4 * 1024 * 1024;
