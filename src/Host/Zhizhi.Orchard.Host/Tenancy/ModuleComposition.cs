@@ -32,6 +32,7 @@ internal sealed class ModuleComposition
         services.AddSingleton(catalog);
         services.AddSingleton<IFeatureNames>(catalog);
         services.AddSingleton<IPermissionCatalog>(new PermissionCatalog(startups));
+        services.AddSingleton(new AdminMenuItems(startups));
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddSingleton<ISiteMenu>(new SiteMenu(startups));
         return composition;
@@ -54,27 +55,30 @@ internal sealed class PermissionCatalog : IPermissionCatalog
 }
 
 /// <summary>Builds the back-office menu from every enabled feature, keeping only what the user may open.</summary>
-internal sealed class AdminMenu(ModuleComposition composition, ITownshipAccessor townships, IAuthorizationService authorization) : IAdminMenu
+internal sealed class AdminMenu(AdminMenuItems items, ITownshipAccessor townships, IAuthorizationService authorization) : IAdminMenu
 {
-    private IReadOnlyList<AdminMenuItem>? _all;
-
     public async Task<IReadOnlyList<AdminMenuItem>> ForCurrentUserAsync(HttpContext context)
     {
-        _all ??= [.. composition.Startups.SelectMany(s =>
-        {
-            var builder = new AdminMenuBuilder(s.Feature.Id);
-            s.Startup.BuildAdminMenu(builder);
-            return builder.Items;
-        })];
         var township = townships.Current;
         var visible = new List<AdminMenuItem>();
-        foreach (var item in _all.Where(i => township.IsEnabled(i.FeatureId)).OrderBy(i => i.Order))
+        foreach (var item in items.All.Where(i => township.IsEnabled(i.FeatureId)))
         {
             if (item.Permission is null || (await authorization.AuthorizeAsync(context.User, item.Permission.Name)).Succeeded)
                 visible.Add(item);
         }
         return visible;
     }
+}
+
+/// <summary>Every feature's back-office menu items, gathered once for the process.</summary>
+internal sealed class AdminMenuItems(IEnumerable<(FeatureDescriptor Feature, FeatureStartup Startup)> startups)
+{
+    public IReadOnlyList<AdminMenuItem> All { get; } = [.. startups.SelectMany(s =>
+    {
+        var builder = new AdminMenuBuilder(s.Feature.Id);
+        s.Startup.BuildAdminMenu(builder);
+        return builder.Items;
+    }).OrderBy(i => i.Order)];
 }
 
 /// <summary>Every feature's public links, gathered once; each township sees those of its enabled features.</summary>
