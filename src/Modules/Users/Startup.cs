@@ -95,6 +95,7 @@ public sealed class UsersStartup : FeatureStartup
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PasswordCheck>();
         services.AddScoped<CreateAccount>();
+        services.AddScoped<ListAccounts>();
         services.AddScoped<Contracts.IUserDirectory, UserDirectory>();
         services.AddScoped<ITownshipAdminSetup, AdminSetup>();
         services.AddScoped<IFeaturesEnabledHandler, RolesSetup>();

@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Zhizhi.Orchard.Http;
 using Zhizhi.Orchard.Security;
 
@@ -69,12 +67,6 @@ internal static class AccountEndpoints
             new AccountResponse(user.UserName!, user.DisplayName, [.. request.Roles!.Distinct()], AccountRules.Mask(user.PhoneNumber)));
     }
 
-    private static async Task<Ok<List<AccountResponse>>> ListAsync(UserManager<User> users, Data.UsersDbContext db, CancellationToken ct)
-    {
-        var rows = await users.Users.AsNoTracking().OrderBy(u => u.UserName).Take(500).ToListAsync(ct);
-        var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!, ct);
-        var links = await db.UserRoles.AsNoTracking().ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(u => new AccountResponse(u.UserName!, u.DisplayName,
-            [.. links.Where(l => l.UserId == u.Id).Select(l => roleNames[l.RoleId])], AccountRules.Mask(u.PhoneNumber))).ToList());
-    }
+    private static async Task<Ok<List<AccountResponse>>> ListAsync(ListAccounts list, CancellationToken ct)
+        => TypedResults.Ok((await list.ExecuteAsync(ct)).Select(a => new AccountResponse(a.UserName, a.DisplayName, a.Roles, a.MaskedPhone)).ToList());
 }

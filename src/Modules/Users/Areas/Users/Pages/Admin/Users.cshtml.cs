@@ -2,14 +2,12 @@ using Zhizhi.Orchard.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Zhizhi.Orchard.Users.Accounts;
-using Zhizhi.Orchard.Users.Data;
 
 namespace Zhizhi.Orchard.Users.Pages.Admin;
 
 [Authorize(Policy = "Users.Manage")]
-public sealed class UsersModel(UsersDbContext db, CreateAccount create, ITownshipAccessor townships) : PageModel
+public sealed class UsersModel(ListAccounts list, CreateAccount create, ITownshipAccessor townships) : PageModel
 {
     public sealed record Row(string UserName, string DisplayName, string Phone, IReadOnlyList<string> Roles, string CreatedAt);
 
@@ -27,13 +25,8 @@ public sealed class UsersModel(UsersDbContext db, CreateAccount create, ITownshi
     }
 
     public async Task OnGetAsync(CancellationToken ct)
-    {
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).Take(500).ToListAsync(ct);
-        var roles = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!, ct);
-        var links = (await db.UserRoles.AsNoTracking().ToListAsync(ct)).ToLookup(l => l.UserId, l => roles[l.RoleId]);
-        Items = [.. users.Select(u => new Row(u.UserName!, u.DisplayName, AccountRules.Mask(u.PhoneNumber), [.. links[u.Id]],
-            TownshipTime.ToLocal(townships.Current, u.CreatedAt).ToString("yyyy-MM-dd")))];
-    }
+        => Items = [.. (await list.ExecuteAsync(ct)).Select(a => new Row(a.UserName, a.DisplayName, a.MaskedPhone, a.Roles,
+            TownshipTime.ToLocal(townships.Current, a.CreatedAt).ToString("yyyy-MM-dd")))];
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
