@@ -48,6 +48,7 @@ public static class HostServices
         services.AddScoped<TownshipAccessor>();
         services.AddSingleton<ITownshipScopeFactory, TownshipScopeFactory>();
         services.AddScoped<ITownshipAccessor>(sp => sp.GetRequiredService<TownshipAccessor>());
+        services.AddScoped<IWorkingCalendar, WeekendCalendar>();
         services.AddScoped(sp => sp.GetRequiredService<ITownshipAccessor>().Current);
         foreach (var theme in themes) services.AddSingleton(theme);
         services.AddSingleton<ThemeCatalog>();

@@ -23,9 +23,18 @@ internal sealed class EngineHarness : IDisposable
     public ActivityRegistry Registry { get; }
     public TimerSignal Signal { get; } = new();
 
+    /// <summary>Weekends off unless a test swaps in another calendar.</summary>
+    public IWorkingCalendar Calendar { get; set; }
+
+    private sealed class FixedTownship(Township township) : ITownshipAccessor
+    {
+        public Township Current => township;
+    }
+
     public EngineHarness(params IWorkflowActivity[] extra)
     {
         Registry = new ActivityRegistry([.. ActivityRegistry.BuiltIn(), .. extra]);
+        Calendar = new WeekendCalendar(new FixedTownship(_township));
         _connection.Open();
         _options = new DbContextOptionsBuilder<WorkflowsDbContext>().UseSqlite(_connection).Options;
         using var db = NewDb();
@@ -37,7 +46,7 @@ internal sealed class EngineHarness : IDisposable
     public async Task<T> WithEngine<T>(Func<WorkflowEngine, Task<T>> action)
     {
         await using var db = NewDb();
-        return await action(new WorkflowEngine(db, Registry, Clock, Signal, _township));
+        return await action(new WorkflowEngine(db, Registry, Clock, Signal, _township, Calendar));
     }
 
     public async Task<int> ImportAsync(object definition)

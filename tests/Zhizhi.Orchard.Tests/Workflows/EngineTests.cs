@@ -118,9 +118,10 @@ public sealed class EngineTests
         Assert.Equal("village", Properties(instance)["level"]!.GetValue<string>());
         Assert.Equal(1, await h.TimerCountAsync());
 
-        h.Clock.Advance(TimeSpan.FromDays(6));
+        // P7D counts working days: from Monday 2 March 09:00 (Shanghai) over one weekend to Wednesday 11 March 09:00.
+        h.Clock.Advance(TimeSpan.FromDays(9) - TimeSpan.FromMinutes(1));
         Assert.Equal(0, await h.WithEngine(e => e.RunDueTimersAsync(100, CT)));
-        h.Clock.Advance(TimeSpan.FromDays(1));
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, await h.WithEngine(e => e.RunDueTimersAsync(100, CT)));
         var township = await h.GetAsync(instance.Id);
         Assert.Equal("township", Properties(township)["level"]!.GetValue<string>());

@@ -64,6 +64,19 @@ public static class OutboxExtensions
         });
     }
 
+    /// <summary>Queues an event whose type is known only at run time (e.g. one an activity of another module raised).</summary>
+    public static void PublishObject(this DbContext db, object @event, DateTime utcNow)
+    {
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            Type = EventTypeName(@event.GetType()),
+            Payload = JsonSerializer.Serialize(@event, @event.GetType(), Json),
+            CreatedAt = utcNow,
+            NextAttemptAt = utcNow,
+        });
+    }
+
     public static object? Deserialize(string payload, Type type) => JsonSerializer.Deserialize(payload, type, Json);
 
     public static FeatureBuilder AddEventHandler<TEvent, THandler>(this FeatureBuilder feature)

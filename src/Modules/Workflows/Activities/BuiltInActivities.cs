@@ -51,11 +51,11 @@ internal sealed class SignalActivity : IWorkflowActivity
 internal sealed class TimerActivity : IWorkflowActivity
 {
     public ActivityDescriptor Descriptor { get; } = new("Timer", "定时/期限", "事件",
-        [new("duration", "时长(ISO 8601,如 P7D、PT30S)", PropertyKind.Duration)], "等待一段时间后继续");
+        [new("duration", "时长(ISO 8601,如 P7D 按工作日、PT30S 按实际时间)", PropertyKind.Duration)], "等待一段时间后继续");
     public IReadOnlyList<string> Outcomes(JsonObject properties) => [Activities.Outcomes.Done];
     public ActivityResult Execute(ActivityContext context)
-        => Activities.Outcomes.Duration(context.Text("duration")) is { } span
-            ? ActivityResult.Wait(WaitKind.Timer, dueAt: context.UtcNow + span)
+        => context.DueAfter(context.Text("duration")) is { } due
+            ? ActivityResult.Wait(WaitKind.Timer, dueAt: due)
             : ActivityResult.Fault($"定时活动“{context.ActivityId}”的时长无效");
 }
 

@@ -47,6 +47,19 @@ public sealed class ActivityContext
     public required DateTime UtcNow { get; init; }
     public required Func<string, JsonNode?> Evaluate { get; init; }
 
+    /// <summary>
+    /// Queues an event into the Workflows outbox, in the step's transaction: it leaves only if the step commits,
+    /// and exactly once per committed step (handlers are at-least-once, so they stay idempotent). This is how
+    /// an activity has effects outside its instance (a module task such as "route the dispute to the township").
+    /// </summary>
+    public required Action<object> Publish { get; init; }
+
+    /// <summary>
+    /// When a deadline given as an ISO 8601 duration falls from now: whole days (P7D) count working days on the
+    /// township's calendar, shorter durations (PT2H, PT30S) elapsed time. Null when the text is not a positive duration.
+    /// </summary>
+    public required Func<string?, DateTime?> DueAfter { get; init; }
+
     public string? Text(string name) => Properties[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }
 
@@ -80,4 +93,10 @@ public interface IWorkflowRuntime
 
     /// <returns>How many waiting instances the signal resumed.</returns>
     Task<int> SignalAsync(string correlationId, string signal, JsonNode? payload, CancellationToken ct);
+
+    /// <summary>
+    /// Completes the user task(s) waiting under the correlation id whose buttons include <paramref name="outcome"/>
+    /// (e.g. a staff action on a dispute). Returns how many tasks it completed; 0 when none waits for that outcome.
+    /// </summary>
+    Task<int> CompleteTaskAsync(string correlationId, string outcome, CancellationToken ct);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Events;
 using Zhizhi.Orchard.Workflows.Activities;
 using Zhizhi.Orchard.Workflows.Contracts;
 using Zhizhi.Orchard.Workflows.Data;
@@ -13,7 +14,7 @@ namespace Zhizhi.Orchard.Workflows.Engine;
 /// faults, then saves the instance, its new timers and the consumed ones in one SaveChanges (one
 /// transaction). The instance's revision is a concurrency token, so of two racing steps one loses.
 /// </summary>
-public sealed class WorkflowEngine(WorkflowsDbContext db, ActivityRegistry registry, TimeProvider clock, TimerSignal signal, Township township)
+public sealed class WorkflowEngine(WorkflowsDbContext db, ActivityRegistry registry, TimeProvider clock, TimerSignal signal, Township township, IWorkingCalendar calendar)
 {
     public const int MaxExecutionsPerStep = 1000;
 
@@ -55,6 +56,27 @@ public sealed class WorkflowEngine(WorkflowsDbContext db, ActivityRegistry regis
         if (!registry.Find(node.Type)!.Outcomes(node.Properties ?? []).Contains(outcome)) return ResumeResult.UnknownOutcome;
         await ResumeAsync(session, bookmark, outcome, JsonValue.Create(outcome), ct);
         return await SaveAsync(ct) ? ResumeResult.Resumed : ResumeResult.Conflict;
+    }
+
+    /// <summary>Completes the user tasks waiting under the correlation id that offer <paramref name="outcome"/> (an index seek, no scan).</summary>
+    public async Task<int> CompleteTasksAsync(string correlationId, string outcome, CancellationToken ct)
+    {
+        var ids = await db.Instances.AsNoTracking()
+            .Where(i => i.CorrelationId == correlationId && i.Status == InstanceStatus.Waiting).Select(i => i.Id).ToListAsync(ct);
+        var completed = 0;
+        foreach (var id in ids)
+        {
+            db.ChangeTracker.Clear();
+            var session = await LoadAsync(id, ct);
+            if (session is null || session.Instance.Status != InstanceStatus.Waiting) continue;
+            var bookmark = session.State.Waiting.FirstOrDefault(b => b.Kind == nameof(WaitKind.UserTask)
+                && session.Definition.Activity(b.ActivityId) is var node
+                && registry.Find(node.Type)?.Outcomes(node.Properties ?? []).Contains(outcome) == true);
+            if (bookmark is null) continue;
+            await ResumeAsync(session, bookmark, outcome, JsonValue.Create(outcome), ct);
+            if (await SaveAsync(ct)) completed++;
+        }
+        return completed;
     }
 
     /// <summary>Resumes every instance waiting for <paramref name="name"/> under the correlation id (an index seek, no scan).</summary>
@@ -193,6 +215,9 @@ public sealed class WorkflowEngine(WorkflowsDbContext db, ActivityRegistry regis
                     InstanceId = session.Instance.Id, ActivityId = node.Id!, CorrelationId = session.Instance.CorrelationId,
                     Properties = node.Properties ?? [], Input = session.Input, InstanceProperties = session.Properties, UtcNow = Now,
                     Evaluate = script => ScriptSandbox.Evaluate(script, session.Input, session.Properties),
+                    Publish = evt => db.PublishObject(evt, Now),
+                    // Activities are synchronous; the calendar answers from its per-township cache, so this rarely blocks.
+                    DueAfter = text => Deadlines.DueAsync(calendar, Now, text).AsTask().GetAwaiter().GetResult(),
                 });
             }
             catch (ScriptFailedException ex)

@@ -10,4 +10,7 @@ internal sealed class WorkflowRuntime(WorkflowEngine engine) : IWorkflowRuntime
 
     public Task<int> SignalAsync(string correlationId, string signal, JsonNode? payload, CancellationToken ct)
         => engine.SignalAsync(correlationId, signal, payload, ct);
+
+    public Task<int> CompleteTaskAsync(string correlationId, string outcome, CancellationToken ct)
+        => engine.CompleteTasksAsync(correlationId, outcome, ct);
 }
