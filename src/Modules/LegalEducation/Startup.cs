@@ -24,6 +24,8 @@ internal sealed class LegalEducationStartup : FeatureStartup
         feature.Services.AddScoped<SaveArticle>();
         feature.Services.AddScoped<ChangeArticleStatus>();
         feature.Services.AddScoped<RestoreVersion>();
+        feature.Services.AddScoped<Fields.ManageFields>();
+        feature.Services.AddSingleton<Media.LegalMedia>();
         // The index signal is written by saves even when Search is off in a township (it is then ignored).
         feature.Services.AddSingleton<IndexSignal>();
         feature.AddFeatureSetup<CategoriesSetup>();
@@ -35,6 +37,8 @@ internal sealed class LegalEducationStartup : FeatureStartup
         ArticleEndpoints.Map(endpoints);
         FeedEndpoints.Map(endpoints);
         SitemapEndpoints.Map(endpoints);
+        Fields.FieldEndpoints.Map(endpoints);
+        Media.MediaEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions => [LegalPermissions.Manage];
@@ -46,6 +50,7 @@ internal sealed class LegalEducationStartup : FeatureStartup
     {
         menu.Add("普法", "普法内容", "/admin/legal", LegalPermissions.Manage, order: 300);
         menu.Add("普法", "新建文章", "/admin/legal/edit", LegalPermissions.Manage, order: 310);
+        menu.Add("普法", "自定义字段", "/admin/legal/fields", LegalPermissions.Manage, order: 320);
     }
 }
 
@@ -57,8 +62,16 @@ internal sealed class SearchStartup : FeatureStartup
         feature.Services.AddSingleton<LegalIndexer>();
         feature.Services.AddHostedService(sp => sp.GetRequiredService<LegalIndexer>());
         feature.Services.AddScoped<SearchArticles>();
+        feature.Services.AddScoped<RebuildIndex>();
         feature.AddFeatureSetup<SearchSetup>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => SearchEndpoints.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        SearchEndpoints.Map(endpoints);
+        SearchAdminEndpoints.Map(endpoints);
+    }
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+        => menu.Add("普法", "检索设置", "/admin/legal/search", LegalPermissions.Manage, order: 330);
 }

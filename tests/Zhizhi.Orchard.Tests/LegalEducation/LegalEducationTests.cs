@@ -15,6 +15,8 @@ public abstract class LegalEducationTests(ZhizhiHost fixture)
     private const string ShanyangBody = "成年子女对父母负有赡养、扶助和保护的义务。子女不履行赡养义务的,父母有要求子女给付赡养费的权利。"
         + "赡养包括经济上供养、生活上照料和精神上慰藉。兄弟姐妹之间发生纠纷,可以请村调委会调解。";
 
+    internal const string BrowserAgent = "Mozilla/5.0 (Linux; Android 14; V2309A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
+
     private const string PropertyBody = "小区业主与物业公司因物业费发生纠纷,双方各执一词。纠纷的起因是电梯维修不及时,业主拒交物业费,物业公司起诉。";
 
     [Fact]
@@ -23,6 +25,8 @@ public abstract class LegalEducationTests(ZhizhiHost fixture)
         var township = await Host.CreateTownshipAsync();
         using var admin = await township.AsAdminAsync();
         using var anonymous = township.Anonymous();
+        // A resident's phone: views without a browser's User-Agent (bots, scripts) are not counted.
+        anonymous.DefaultRequestHeaders.UserAgent.ParseAdd(BrowserAgent);
         var created = await CreateAsync(admin, Article("草稿:农村宅基地怎么申请", "宅基地申请须经村民会议讨论。", "土地/山林权属"));
         var id = created.GetProperty("id").GetInt32();
         Assert.Equal("draft", created.GetProperty("status").GetString());

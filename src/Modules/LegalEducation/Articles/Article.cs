@@ -13,6 +13,16 @@ public sealed class Article
     public List<string> Tags { get; set; } = [];
     public string? Audience { get; set; }
     public string Kind { get; set; } = ArticleKinds.Article;
+    /// <summary>Law texts only: who issued the law (发布机关), when it took effect, and whether it is still in force.</summary>
+    public string? LawIssuer { get; set; }
+    public DateOnly? LawEffectiveDate { get; set; }
+    public string? LawStatus { get; set; }
+    /// <summary>Site-relative path of the cover image in the township's media folder ("legal/media/….jpg").</summary>
+    public string? CoverImage { get; set; }
+    /// <summary>Shown on the home page (推荐); not versioned, like category and tags.</summary>
+    public bool Featured { get; set; }
+    /// <summary>Values of the admin-defined fields of the article's kind, by field name; checked against the definitions on save.</summary>
+    public Dictionary<string, string> Fields { get; set; } = [];
     public string Status { get; set; } = ArticleStatus.Draft;
     public DateTime? PublishedAt { get; set; }
     public int ViewCount { get; set; }
@@ -57,10 +67,11 @@ internal static class ArticleFormats
 internal static class ArticleKinds
 {
     public const string Article = "article";
+    public const string Law = "law";
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         [Article] = "普法文章",
-        ["law"] = "法律条文",
+        [Law] = "法律条文",
         ["case"] = "以案说法",
         ["qa"] = "问答",
         ["notice"] = "通知公告",
@@ -70,5 +81,10 @@ internal static class ArticleKinds
 
 internal static class Audiences
 {
-    public static readonly string[] All = ["村民", "老年人", "学生", "务工人员", "企业"];
+    public static readonly string[] All = ["村民", "老年人防诈骗", "学生", "务工人员", "企业"];
+}
+
+internal static class LawStatuses
+{
+    public static readonly string[] All = ["现行有效", "已修改", "已废止"];
 }

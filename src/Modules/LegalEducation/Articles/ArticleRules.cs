@@ -11,7 +11,13 @@ public sealed record ArticleRequest(
     string?[]? Tags = null,
     string? Summary = null,
     string? Audience = null,
-    string? Kind = null);
+    string? Kind = null,
+    string? LawIssuer = null,
+    string? LawEffectiveDate = null,
+    string? LawStatus = null,
+    string? CoverImage = null,
+    bool? Featured = null,
+    Dictionary<string, string?>? Fields = null);
 
 internal static class ArticleRules
 {
@@ -21,9 +27,10 @@ internal static class ArticleRules
     public const int MaxCategoryLength = 20;
     public const int MaxTags = 20;
     public const int MaxTagLength = 20;
+    public const int MaxLawIssuerLength = 100;
 
     /// <summary>Checks the request; <paramref name="categories"/> are the township's active categories.</summary>
-    public static Validation Validate(ArticleRequest r, IReadOnlyList<string> categories)
+    public static Validation Validate(ArticleRequest r, IReadOnlyList<string> categories, IReadOnlyList<Fields.FieldDefinition> definitions)
     {
         var v = new Validation()
             .Required("title", r.Title, "标题", MaxTitleLength)
@@ -44,6 +51,17 @@ internal static class ArticleRules
             v.Add("audience", $"读者对象须为:{string.Join("、", Audiences.All)}");
         if (r.Kind is not null && !ArticleKinds.All.ContainsKey(r.Kind))
             v.Add("kind", $"内容类型须为:{string.Join("、", ArticleKinds.All.Select(k => $"{k.Key}({k.Value})"))}");
+        var isLaw = (r.Kind ?? ArticleKinds.Article) == ArticleKinds.Law;
+        if (!isLaw && (r.LawIssuer is not null || r.LawEffectiveDate is not null || r.LawStatus is not null))
+            v.Add("kind", "发布机关、施行日期和效力状态只适用于法律条文(kind 为 law)");
+        v.Optional("lawIssuer", r.LawIssuer, "发布机关", MaxLawIssuerLength);
+        if (r.LawEffectiveDate is not null && !TryParseDate(r.LawEffectiveDate, out _))
+            v.Add("lawEffectiveDate", "施行日期须为有效日期,例如 2021-01-01");
+        if (r.LawStatus is not null && !LawStatuses.All.Contains(r.LawStatus))
+            v.Add("lawStatus", $"效力状态须为:{string.Join("、", LawStatuses.All)}");
+        if (r.CoverImage is not null && !Media.LegalMedia.IsValidPath(r.CoverImage))
+            v.Add("coverImage", "封面图片须为本乡镇上传的图片(先通过“上传图片”取得地址)");
+        Fields.FieldRules.Check(r.Fields, [.. definitions.Where(d => d.Kind == (r.Kind ?? ArticleKinds.Article))], v);
         if (v.IsValid && (r.Format ?? ArticleFormats.Markdown) == ArticleFormats.Html)
         {
             var clean = ArticleBodies.Sanitize(r.Body!);
@@ -79,6 +97,9 @@ internal static class ArticleRules
             return false;
         }
     }
+
+    public static bool TryParseDate(string text, out DateOnly date)
+        => DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
 
     public static List<string> CleanTags(string?[]? tags)
         => [.. (tags ?? []).Select(t => t!.Trim()).Distinct()];

@@ -7,10 +7,20 @@ using Zhizhi.Orchard.LegalEducation.Indexing;
 namespace Zhizhi.Orchard.LegalEducation.Articles;
 
 /// <summary>Creates a draft, or replaces an article's content; every save is kept as a version.</summary>
-public sealed class SaveArticle(LegalDbContext db, Categories.CategoryList categories, TimeProvider clock, ITownshipAccessor townships, IndexSignal signal, IOutputCacheStore cache)
+public sealed class SaveArticle(LegalDbContext db, Categories.CategoryList categories, TimeProvider clock, ITownshipAccessor townships, IndexSignal signal, IOutputCacheStore cache, Media.LegalMedia media)
 {
+    private List<Fields.FieldDefinition>? _definitions;
+
+    private async Task<List<Fields.FieldDefinition>> DefinitionsAsync(CancellationToken ct)
+        => _definitions ??= await db.FieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ThenBy(f => f.Id).ToListAsync(ct);
+
     public async Task<Validation> ValidateAsync(ArticleRequest request, CancellationToken ct)
-        => ArticleRules.Validate(request, await categories.NamesAsync(ct));
+    {
+        var v = ArticleRules.Validate(request, await categories.NamesAsync(ct), await DefinitionsAsync(ct));
+        if (request.CoverImage is not null && v.IsValid && !media.Exists(townships.Current, request.CoverImage))
+            v.Add("coverImage", "封面图片不存在,请重新上传");
+        return v;
+    }
 
     public async Task<Article> CreateAsync(ArticleRequest r, string? user, CancellationToken ct)
     {
@@ -20,7 +30,7 @@ public sealed class SaveArticle(LegalDbContext db, Categories.CategoryList categ
             Title = "", Body = "", Format = ArticleFormats.Markdown, Category = "",
             CreatedAt = now, CreatedBy = user,
         };
-        Apply(article, r, user, now);
+        Apply(article, r, await DefinitionsAsync(ct), user, now);
         db.Articles.Add(article);
         await db.SaveChangesAsync(ct);
         // The version row needs the article's id; a draft is invisible, so two commits are harmless here.
@@ -35,7 +45,7 @@ public sealed class SaveArticle(LegalDbContext db, Categories.CategoryList categ
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (article is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
-        Apply(article, r, user, now);
+        Apply(article, r, await DefinitionsAsync(ct), user, now);
         db.Versions.Add(VersionOf(article));
         if (article.IsPublished) IndexQueue.Enqueue(db, townships.Current, article.Id, IndexActions.Upsert, now);
         await db.SaveChangesAsync(ct);
@@ -49,7 +59,7 @@ public sealed class SaveArticle(LegalDbContext db, Categories.CategoryList categ
         await PublicPageCache.EvictAsync(cache, townships.Current, ct);
     }
 
-    private static void Apply(Article article, ArticleRequest r, string? user, DateTime now)
+    private static void Apply(Article article, ArticleRequest r, IReadOnlyList<Fields.FieldDefinition> definitions, string? user, DateTime now)
     {
         article.Format = r.Format ?? ArticleFormats.Markdown;
         article.Title = r.Title!.Trim();
@@ -59,6 +69,13 @@ public sealed class SaveArticle(LegalDbContext db, Categories.CategoryList categ
         article.Tags = ArticleRules.CleanTags(r.Tags);
         article.Audience = r.Audience;
         article.Kind = r.Kind ?? ArticleKinds.Article;
+        article.LawIssuer = string.IsNullOrWhiteSpace(r.LawIssuer) ? null : r.LawIssuer.Trim();
+        article.LawEffectiveDate = r.LawEffectiveDate is not null && ArticleRules.TryParseDate(r.LawEffectiveDate, out var effective) ? effective : null;
+        article.LawStatus = r.LawStatus;
+        article.CoverImage = r.CoverImage;
+        // Left out of a PUT, featured keeps its value (it is set from the list, not only in the editor).
+        if (r.Featured is { } featured) article.Featured = featured;
+        article.Fields = Fields.FieldRules.Check(r.Fields, [.. definitions.Where(d => d.Kind == article.Kind)], new Validation());
         article.UpdatedAt = now;
         article.UpdatedBy = user;
         article.Version++;

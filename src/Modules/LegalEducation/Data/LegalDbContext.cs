@@ -16,6 +16,9 @@ public abstract class LegalDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleVersion> Versions => Set<ArticleVersion>();
     public DbSet<IndexTask> IndexTasks => Set<IndexTask>();
+    public DbSet<Fields.FieldDefinition> FieldDefinitions => Set<Fields.FieldDefinition>();
+    public DbSet<Searching.SynonymGroup> Synonyms => Set<Searching.SynonymGroup>();
+    public DbSet<IndexRebuild> Rebuilds => Set<IndexRebuild>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,6 +40,17 @@ public abstract class LegalDbContext(DbContextOptions options) : DbContext(optio
             b.Property(a => a.Category).HasMaxLength(ArticleRules.MaxCategoryLength);
             b.Property(a => a.Audience).HasMaxLength(20);
             b.Property(a => a.Kind).HasMaxLength(10);
+            b.Property(a => a.LawIssuer).HasMaxLength(ArticleRules.MaxLawIssuerLength);
+            b.Property(a => a.LawStatus).HasMaxLength(10);
+            b.Property(a => a.CoverImage).HasMaxLength(200);
+            b.Property(a => a.Fields).HasConversion(
+                v => FieldValuesJson.Write(v),
+                v => FieldValuesJson.Read(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<string, string>>(
+                    (x, y) => x!.Count == y!.Count && !x.Except(y).Any(),
+                    v => v.Aggregate(0, (h, e) => HashCode.Combine(h, e.Key.GetHashCode(), e.Value.GetHashCode())),
+                    v => new Dictionary<string, string>(v)));
+            b.HasIndex(a => new { a.Featured, a.Status, a.PublishedAt });
             b.Property(a => a.Status).HasMaxLength(10);
             b.Property(a => a.CreatedBy).HasMaxLength(100);
             b.Property(a => a.UpdatedBy).HasMaxLength(100);
@@ -58,9 +72,41 @@ public abstract class LegalDbContext(DbContextOptions options) : DbContext(optio
             b.ToTable("legal_index_tasks");
             b.HasKey(t => t.Id);
             b.Property(t => t.Action).HasMaxLength(10);
+            b.HasIndex(t => t.RebuildId);
+        });
+        modelBuilder.Entity<Fields.FieldDefinition>(b =>
+        {
+            b.ToTable("legal_field_definitions");
+            b.HasKey(f => f.Id);
+            b.Property(f => f.Kind).HasMaxLength(10);
+            b.Property(f => f.Name).HasMaxLength(Fields.FieldRules.MaxNameLength);
+            b.Property(f => f.Type).HasMaxLength(10);
+            b.HasIndex(f => new { f.Kind, f.Name }).IsUnique();
+        });
+        modelBuilder.Entity<Searching.SynonymGroup>(b =>
+        {
+            b.ToTable("legal_synonyms");
+            b.HasKey(g => g.Id);
+        });
+        modelBuilder.Entity<IndexRebuild>(b =>
+        {
+            b.ToTable("legal_index_rebuilds");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.StartedBy).HasMaxLength(100);
+            // Only one rebuild may run: Running is 1 while it does and null afterwards (nulls never collide).
+            b.HasIndex(r => r.Running).IsUnique();
         });
         modelBuilder.AddOutbox(Prefix);
     }
+}
+
+/// <summary>Article field values as a JSON object; rows from before the column existed hold "" (read as none).</summary>
+internal static class FieldValuesJson
+{
+    public static string Write(Dictionary<string, string> values) => System.Text.Json.JsonSerializer.Serialize(values);
+
+    public static Dictionary<string, string> Read(string json)
+        => string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 }
 
 public sealed class LegalSqliteDbContext(DbContextOptions<LegalDbContext> options) : LegalDbContext(options);

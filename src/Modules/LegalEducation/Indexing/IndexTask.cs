@@ -13,6 +13,8 @@ public sealed class IndexTask
     public int ArticleId { get; set; }
     public required string Action { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Set when the task belongs to a full rebuild (its progress counts these).</summary>
+    public int? RebuildId { get; set; }
 }
 
 internal static class IndexActions

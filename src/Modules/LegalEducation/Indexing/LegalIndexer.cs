@@ -28,6 +28,7 @@ internal sealed partial class LegalIndexer(
     ITownshipManager townships,
     ITownshipScopeFactory scopes,
     IOutputCacheStore cache,
+    TimeProvider clock,
     ILogger<LegalIndexer> logger) : BackgroundService
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
@@ -116,7 +117,8 @@ internal sealed partial class LegalIndexer(
                     {
                         var key = new Term(LegalAnalysis.Fields.Id, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
                         // The article's current state decides, whatever the task said: tasks may arrive twice or late.
-                        if (articles.TryGetValue(id, out var article) && article.IsPublished) index.Writer.UpdateDocument(key, ToDocument(article));
+                        // An article is one document, and a law text one more per 条; all carry the article's id.
+                        if (articles.TryGetValue(id, out var article) && article.IsPublished) index.Writer.UpdateDocuments(key, ToDocuments(article));
                         else index.Writer.DeleteDocuments(key);
                     }
                     index.Writer.Commit();
@@ -125,6 +127,13 @@ internal sealed partial class LegalIndexer(
                 var taskIds = tasks.Select(t => t.Id).ToList();
                 await db.IndexTasks.Where(t => taskIds.Contains(t.Id)).ExecuteDeleteAsync(ct);
                 done += tasks.Count;
+                foreach (var rebuild in tasks.Where(t => t.RebuildId is not null).Select(t => t.RebuildId!.Value).Distinct())
+                {
+                    if (await db.IndexTasks.AnyAsync(t => t.RebuildId == rebuild, ct)) continue;
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    await db.Rebuilds.Where(r => r.Id == rebuild && r.Running != null)
+                        .ExecuteUpdateAsync(u => u.SetProperty(r => r.Running, (int?)null).SetProperty(r => r.FinishedAt, now), ct);
+                }
             }
             if (done > 0) await PublicPageCache.EvictAsync(cache, township, ct);
             return done;
@@ -135,14 +144,35 @@ internal sealed partial class LegalIndexer(
         }
     }
 
-    private static Document ToDocument(Article a) =>
-    [
-        new StringField(LegalAnalysis.Fields.Id, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
-        new StringField(LegalAnalysis.Fields.Category, a.Category, Field.Store.YES),
-        new Int64Field(LegalAnalysis.Fields.Published, (a.PublishedAt ?? DateTime.MinValue).Ticks, Field.Store.NO),
-        new TextField(LegalAnalysis.Fields.Title, a.Title, Field.Store.YES),
-        new TextField(LegalAnalysis.Fields.Body, string.Join("\n", a.Summary, string.Join(" ", a.Tags), ArticleBodies.ToPlainText(a.Body, a.Format)).Trim(), Field.Store.YES),
-    ];
+    internal static List<Document> ToDocuments(Article a)
+    {
+        var text = ArticleBodies.ToPlainText(a.Body, a.Format);
+        // The admin-defined fields and the law's metadata are searchable as "name:value" lines in the body.
+        var extra = a.Fields.Select(f => $"{f.Key}:{f.Value}")
+            .Concat(a.Kind == ArticleKinds.Law ? new[] { a.LawIssuer, a.LawStatus }.OfType<string>() : []);
+        var documents = new List<Document>
+        {
+            Document(a, a.Title, string.Join("\n", [a.Summary, string.Join(" ", a.Tags), .. extra, text]).Trim(), null),
+        };
+        if (a.Kind == ArticleKinds.Law)
+            documents.AddRange(LawSections.Split(text).Select(s => Document(a, $"{a.Title} {s.Label}", s.Text, s.Number)));
+        return documents;
+    }
+
+    private static Document Document(Article a, string title, string body, int? section)
+    {
+        var doc = new Document
+        {
+            new StringField(LegalAnalysis.Fields.Id, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
+            new StringField(LegalAnalysis.Fields.Category, a.Category, Field.Store.YES),
+            new StringField(LegalAnalysis.Fields.Kind, a.Kind, Field.Store.YES),
+            new Int64Field(LegalAnalysis.Fields.Published, (a.PublishedAt ?? DateTime.MinValue).Ticks, Field.Store.NO),
+            new TextField(LegalAnalysis.Fields.Title, title, Field.Store.YES),
+            new TextField(LegalAnalysis.Fields.Body, body, Field.Store.YES),
+        };
+        if (section is { } n) doc.Add(new StoredField(LegalAnalysis.Fields.Section, n));
+        return doc;
+    }
 
     public override void Dispose()
     {

@@ -19,6 +19,9 @@ internal static class LegalAnalysis
         public const string Category = "category";
         public const string Title = "title";
         public const string Body = "body";
+        public const string Kind = "kind";
+        /// <summary>Stored on the documents of single 条 of a law text: the article's number.</summary>
+        public const string Section = "section";
         /// <summary>Publication time in UTC ticks (numeric): scheduled articles are indexed early and filtered until then.</summary>
         public const string Published = "published";
     }

@@ -11,7 +11,9 @@ using Zhizhi.Orchard.LegalEducation.Indexing;
 
 namespace Zhizhi.Orchard.LegalEducation.Searching;
 
-public sealed record SearchHit(int Id, string Title, string Snippet, float Score);
+/// <param name="Url">Site-relative link to the hit: the article, or the 条 inside a law text ("legal/12#tiao-3").</param>
+/// <param name="Section">The 条 number when the hit is one article of a law text.</param>
+public sealed record SearchHit(int Id, string Title, string Snippet, float Score, string Url, int? Section, string? Kind);
 
 public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Items);
 
@@ -19,7 +21,7 @@ public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Items);
 /// Full-text search over the township's public articles: only published ones are in the index, and those
 /// scheduled for later are filtered out until their time, so they appear by themselves, without re-indexing.
 /// </summary>
-internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor townships, TimeProvider clock)
+internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor townships, TimeProvider clock, Data.LegalDbContext db)
 {
     public const int MaxQueryLength = 100;
     public const int DefaultPageSize = 10;
@@ -47,13 +49,20 @@ internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor 
         return new QueryWrapperFilter(query);
     }
 
-    public SearchResult Search(string q, string? category, Paging paging)
+    /// <summary>Searches with the township's synonyms (read per search: a short table, and edits apply at once).</summary>
+    public async Task<SearchResult> SearchAsync(string q, string? category, Paging paging, CancellationToken ct)
+        => Search(q, category, paging, await SynonymRules.LookupAsync(db, ct));
+
+    public SearchResult Search(string q, string? category, Paging paging, IReadOnlyDictionary<string, string[]>? synonyms = null)
+        => Run(registry, townships.Current, q, category, paging, clock.GetUtcNow().UtcDateTime, synonyms);
+
+    internal static SearchResult Run(LuceneRegistry registry, Township township, string q, string? category, Paging paging, DateTime utcNow, IReadOnlyDictionary<string, string[]>? synonyms)
     {
-        var query = LegalQuery.Build(q);
+        var query = LegalQuery.Build(q, synonyms);
         if (query is null) return new SearchResult(0, []);
-        var filter = Filter(category, clock.GetUtcNow().UtcDateTime);
-        var needles = LegalQuery.Needles(q);
-        using var index = registry.Acquire(townships.Current);
+        var filter = Filter(category, utcNow);
+        var needles = LegalQuery.Needles(q, synonyms);
+        using var index = registry.Acquire(township);
         var searcher = index.Searchers.Acquire();
         try
         {
@@ -61,11 +70,16 @@ internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor 
             var items = top.ScoreDocs.Skip(paging.Skip).Select(hit =>
             {
                 var doc = searcher.Doc(hit.Doc);
+                var id = int.Parse(doc.Get(LegalAnalysis.Fields.Id), System.Globalization.CultureInfo.InvariantCulture);
+                int? section = doc.GetField(LegalAnalysis.Fields.Section)?.GetInt32Value();
                 return new SearchHit(
-                    int.Parse(doc.Get(LegalAnalysis.Fields.Id), System.Globalization.CultureInfo.InvariantCulture),
+                    id,
                     doc.Get(LegalAnalysis.Fields.Title),
                     Snippets.Build(doc.Get(LegalAnalysis.Fields.Body) ?? "", needles),
-                    hit.Score);
+                    hit.Score,
+                    section is { } n ? $"legal/{id}#{Articles.LawSections.Anchor(n)}" : $"legal/{id}",
+                    section,
+                    doc.Get(LegalAnalysis.Fields.Kind));
             }).ToList();
             return new SearchResult(top.TotalHits, items);
         }
@@ -91,6 +105,6 @@ internal static class SearchEndpoints
             v.Add("page", $"搜索结果最多查看前 {SearchArticles.MaxResults} 条,请缩小范围");
         if (category is not null && !await categories.ExistsAsync(category, ct)) v.Add("category", $"未知的分类“{category}”");
         if (!v.IsValid) return v.Problem();
-        return TypedResults.Ok(search.Search(q!.Trim(), category, paging));
+        return TypedResults.Ok(await search.SearchAsync(q!.Trim(), category, paging, ct));
     }
 }

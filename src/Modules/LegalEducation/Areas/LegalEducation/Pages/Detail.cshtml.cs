@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,8 @@ using Zhizhi.Orchard.LegalEducation.Data;
 
 namespace Zhizhi.Orchard.LegalEducation.Pages;
 
-/// <summary>An article. Not output-cached: every view is counted.</summary>
-public sealed class DetailModel(LegalDbContext db, ITownshipAccessor townships, TimeProvider clock) : PageModel
+/// <summary>An article. Not output-cached: every view by a resident is counted (not those of bots and editors).</summary>
+public sealed class DetailModel(LegalDbContext db, ITownshipAccessor townships, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public Township Township => townships.Current;
     public ArticleDto Article { get; private set; } = null!;
@@ -18,10 +19,16 @@ public sealed class DetailModel(LegalDbContext db, ITownshipAccessor townships, 
         var now = clock.GetUtcNow().UtcDateTime;
         var article = await ArticleQueries.Published(db, now).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (article is null) return NotFound();
-        // One conditional update per view: concurrent readers never lose a count.
-        await db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, a => a.ViewCount + 1), ct);
-        article.ViewCount++;
-        Article = article.ToDto(Township);
+        if (!ViewCounting.IsBot(Request.Headers.UserAgent) && !await ArticleEndpoints.IsEditorAsync(User, authorization))
+        {
+            // One atomic increment per view, no read: concurrent readers never lose a count.
+            await db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, a => a.ViewCount + 1), ct);
+            article.ViewCount++;
+        }
+        var defined = await db.FieldDefinitions.AsNoTracking().Where(f => f.Kind == article.Kind).OrderBy(f => f.Order).ThenBy(f => f.Id).Select(f => f.Name).ToListAsync(ct);
+        var dto = article.ToDto(Township);
+        // Values of fields an admin has since removed are kept but not shown.
+        Article = dto with { Fields = defined.Where(article.Fields.ContainsKey).ToDictionary(n => n, n => article.Fields[n]) };
         Related = [.. (await ArticleQueries.RelatedAsync(db, article, 5, now, ct)).Select(a => a.ToListItem(Township))];
         return Page();
     }

@@ -50,7 +50,7 @@ public sealed class IndexModel(LegalDbContext db, CategoryList categoryList, ITo
         if (CanSearch && !string.IsNullOrWhiteSpace(Query))
         {
             if (paging.Skip + paging.PageSize > SearchArticles.MaxResults) paging = new Paging(1, PageSize);
-            Results = HttpContext.RequestServices.GetRequiredService<SearchArticles>().Search(Query.Trim(), Category, paging);
+            Results = await HttpContext.RequestServices.GetRequiredService<SearchArticles>().SearchAsync(Query.Trim(), Category, paging, ct);
             Total = Results.Total;
             return;
         }

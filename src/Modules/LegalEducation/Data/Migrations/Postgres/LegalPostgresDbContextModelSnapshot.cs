@@ -83,12 +83,23 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("CoverImage")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Featured")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -97,6 +108,17 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Postgres
 
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("LawEffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LawIssuer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LawStatus")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
@@ -139,6 +161,8 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Postgres
                     b.HasIndex("Status", "PublishedAt");
 
                     b.HasIndex("Category", "Status", "PublishedAt");
+
+                    b.HasIndex("Featured", "Status", "PublishedAt");
 
                     b.ToTable("legal_articles", (string)null);
                 });
@@ -214,6 +238,79 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Postgres
                     b.ToTable("legal_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.LegalEducation.Fields.FieldDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Choices")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("legal_field_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.LegalEducation.Indexing.IndexRebuild", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Running")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Running")
+                        .IsUnique();
+
+                    b.ToTable("legal_index_rebuilds", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.LegalEducation.Indexing.IndexTask", b =>
                 {
                     b.Property<long>("Id")
@@ -233,9 +330,31 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("RebuildId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("RebuildId");
+
                     b.ToTable("legal_index_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.LegalEducation.Searching.SynonymGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Words")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("legal_synonyms", (string)null);
                 });
 #pragma warning restore 612, 618
         }

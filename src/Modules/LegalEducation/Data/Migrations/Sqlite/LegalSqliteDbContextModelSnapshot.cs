@@ -75,11 +75,22 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CoverImage")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Featured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Format")
@@ -89,6 +100,17 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LawEffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawIssuer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawStatus")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
@@ -131,6 +153,8 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PublishedAt");
 
                     b.HasIndex("Category", "Status", "PublishedAt");
+
+                    b.HasIndex("Featured", "Status", "PublishedAt");
 
                     b.ToTable("legal_articles", (string)null);
                 });
@@ -202,6 +226,75 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Sqlite
                     b.ToTable("legal_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.LegalEducation.Fields.FieldDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("legal_field_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.LegalEducation.Indexing.IndexRebuild", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Running")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Running")
+                        .IsUnique();
+
+                    b.ToTable("legal_index_rebuilds", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.LegalEducation.Indexing.IndexTask", b =>
                 {
                     b.Property<long>("Id")
@@ -219,9 +312,29 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RebuildId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("RebuildId");
+
                     b.ToTable("legal_index_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.LegalEducation.Searching.SynonymGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Words")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("legal_synonyms", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ namespace Zhizhi.Orchard.LegalEducation.Pages.Admin;
 
 /// <summary>Writes a new article (no id) or edits one; each save is a new version.</summary>
 [Authorize(Policy = LegalPermissions.ManageName)]
-public sealed class EditModel(LegalDbContext db, SaveArticle save, RestoreVersion restore, CategoryList categoryList, ITownshipAccessor townships) : PageModel
+public sealed class EditModel(LegalDbContext db, SaveArticle save, RestoreVersion restore, CategoryList categoryList, ITownshipAccessor townships, Media.LegalMedia media) : PageModel
 {
     public Township Township => townships.Current;
     public int? Id { get; private set; }
@@ -22,6 +22,11 @@ public sealed class EditModel(LegalDbContext db, SaveArticle save, RestoreVersio
     public IReadOnlyList<ArticleVersion> Versions { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Kinds => ArticleKinds.All;
     public IReadOnlyList<string> AudienceNames => Audiences.All;
+    public IReadOnlyList<string> LawStatusNames => LawStatuses.All;
+    public IReadOnlyList<Fields.FieldDefinition> Definitions { get; private set; } = [];
+
+    /// <summary>A new cover image, sent with the form (multipart).</summary>
+    [BindProperty] public Microsoft.AspNetCore.Http.IFormFile? CoverFile { get; set; }
 
     [BindProperty] public ArticleInput Input { get; set; } = new();
 
@@ -35,11 +40,33 @@ public sealed class EditModel(LegalDbContext db, SaveArticle save, RestoreVersio
         public string? Summary { get; set; }
         public string? Audience { get; set; }
         public string Kind { get; set; } = ArticleKinds.Article;
+        public string? LawIssuer { get; set; }
+        public string? LawEffectiveDate { get; set; }
+        public string? LawStatus { get; set; }
+        public string? CoverImage { get; set; }
+        public bool RemoveCover { get; set; }
+        public bool Featured { get; set; }
+        public Dictionary<string, string?> Fields { get; set; } = [];
 
-        public ArticleRequest ToRequest() => new(Title, Body, Format, Category,
-            Tags?.Split([',', ',', '、', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Summary, string.IsNullOrEmpty(Audience) ? null : Audience, Kind);
+        /// <summary>The law fields and custom fields of other kinds are on the form too; only the chosen kind's are sent.</summary>
+        public ArticleRequest ToRequest(IReadOnlyList<Fields.FieldDefinition> definitions)
+        {
+            var isLaw = Kind == ArticleKinds.Law;
+            var own = definitions.Where(d => d.Kind == Kind).Select(d => d.Name).ToHashSet();
+            return new(Title, Body, Format, Category,
+                Tags?.Split([',', ',', '、', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Summary, string.IsNullOrEmpty(Audience) ? null : Audience, Kind,
+                isLaw ? Empty(LawIssuer) : null, isLaw ? Empty(LawEffectiveDate) : null, isLaw ? Empty(LawStatus) : null,
+                RemoveCover ? null : Empty(CoverImage), Featured,
+                Fields.Where(f => own.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value));
+        }
+
+        private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
     }
+
+    /// <summary>The message beside a custom field, if any (the use case reports them as "fields.名称").</summary>
+    public string? FieldError(string name)
+        => ModelState.TryGetValue("Input.Fields." + name, out var entry) && entry.Errors.Count > 0 ? string.Join(";", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -51,6 +78,9 @@ public sealed class EditModel(LegalDbContext db, SaveArticle save, RestoreVersio
             {
                 Title = a.Title, Body = a.Body, Format = a.Format, Category = a.Category, Tags = string.Join(",", a.Tags),
                 Summary = a.Summary, Audience = a.Audience, Kind = a.Kind,
+                LawIssuer = a.LawIssuer, LawEffectiveDate = a.LawEffectiveDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                LawStatus = a.LawStatus, CoverImage = a.CoverImage, Featured = a.Featured,
+                Fields = a.Fields.ToDictionary(f => f.Key, f => (string?)f.Value),
             };
         }
         return Page();
@@ -59,7 +89,14 @@ public sealed class EditModel(LegalDbContext db, SaveArticle save, RestoreVersio
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var request = Input.ToRequest();
+        if (CoverFile is not null)
+        {
+            // Checked before the article: a refused image leaves the article unsaved, with the reason beside the field.
+            var (saved, _, error) = await media.SaveAsync(Township, CoverFile, ct);
+            if (saved is null) ModelState.AddModelError("CoverFile", error!);
+            else { Input.CoverImage = saved.Path; Input.RemoveCover = false; }
+        }
+        var request = Input.ToRequest(Definitions);
         ModelState.AddFieldErrors((await save.ValidateAsync(request, ct)).Errors);
         if (!ModelState.IsValid) return Page();
         var article = id is null
@@ -82,6 +119,7 @@ public sealed class EditModel(LegalDbContext db, SaveArticle save, RestoreVersio
     private async Task<bool> LoadAsync(int? id, CancellationToken ct)
     {
         Categories = await categoryList.NamesAsync(ct);
+        Definitions = await db.FieldDefinitions.AsNoTracking().OrderBy(f => f.Kind).ThenBy(f => f.Order).ThenBy(f => f.Id).ToListAsync(ct);
         if (id is null) return true;
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (article is null) return false;
