@@ -12,6 +12,7 @@ using Zhizhi.Orchard.Modules;
 using Zhizhi.Orchard.Navigation;
 using Zhizhi.Orchard.Recipes;
 using Zhizhi.Orchard.Security;
+using Zhizhi.Orchard.Theming;
 
 namespace Zhizhi.Orchard.LegalEducation;
 
@@ -30,6 +31,7 @@ internal sealed class LegalEducationStartup : FeatureStartup
         feature.Services.AddSingleton<IndexSignal>();
         feature.AddFeatureSetup<CategoriesSetup>();
         feature.AddRecipeStep<LegalSeedsRecipeStep>();
+        feature.AddHomeSection<FeaturedOnHome>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

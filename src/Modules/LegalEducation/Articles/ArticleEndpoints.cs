@@ -37,14 +37,17 @@ internal static class ArticleEndpoints
         => TypedResults.Ok(await categories.NamesAsync(ct));
 
     private static async Task<Results<Ok<ArticlePage>, ValidationProblem>> ListAsync(
-        string? category, string? page, string? pageSize, LegalDbContext db, CategoryList categories, Township township,
+        string? category, string? page, string? pageSize, string? featured, string? kind, LegalDbContext db, CategoryList categories, Township township,
         ClaimsPrincipal user, IAuthorizationService authorization, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Parse(page, pageSize, 20, v);
         if (category is not null && !await categories.ExistsAsync(category, ct)) v.Add("category", $"未知的分类“{category}”");
+        bool? onlyFeatured = featured switch { null or "" => null, "true" => true, "false" => false, _ => null };
+        if (featured is not (null or "" or "true" or "false")) v.Add("featured", "featured 须为 true 或 false");
+        if (kind is not null && !ArticleKinds.All.ContainsKey(kind)) v.Add("kind", $"未知的内容类型“{kind}”");
         if (!v.IsValid) return v.Problem();
-        var (total, items) = await ArticleQueries.ListAsync(db, category, paging, await IsEditorAsync(user, authorization), clock.GetUtcNow().UtcDateTime, ct);
+        var (total, items) = await ArticleQueries.ListAsync(db, category, paging, await IsEditorAsync(user, authorization), clock.GetUtcNow().UtcDateTime, ct, onlyFeatured, kind);
         return TypedResults.Ok(new ArticlePage(total, [.. items.Select(a => a.ToListItem(township))]));
     }
 

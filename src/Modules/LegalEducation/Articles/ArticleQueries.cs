@@ -39,10 +39,12 @@ internal static class ArticleQueries
         => db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt > utcNow)
             .OrderBy(a => a.PublishedAt).Select(a => a.PublishedAt).FirstOrDefaultAsync(ct);
 
-    public static async Task<(int Total, List<Article> Items)> ListAsync(LegalDbContext db, string? category, Paging paging, bool includeDrafts, DateTime utcNow, CancellationToken ct)
+    public static async Task<(int Total, List<Article> Items)> ListAsync(LegalDbContext db, string? category, Paging paging, bool includeDrafts, DateTime utcNow, CancellationToken ct, bool? featured = null, string? kind = null)
     {
         var query = includeDrafts ? db.Articles.AsNoTracking() : Published(db, utcNow);
         if (category is not null) query = query.Where(a => a.Category == category);
+        if (featured is { } f) query = query.Where(a => a.Featured == f);
+        if (kind is not null) query = query.Where(a => a.Kind == kind);
         var total = await query.CountAsync(ct);
         var items = await query
             .OrderByDescending(a => a.PublishedAt ?? a.UpdatedAt).ThenByDescending(a => a.Id)
@@ -50,8 +52,26 @@ internal static class ArticleQueries
         return (total, items);
     }
 
-    /// <summary>Latest published articles of the same category, for the article page.</summary>
-    public static Task<List<Article>> RelatedAsync(LegalDbContext db, Article article, int take, DateTime utcNow, CancellationToken ct)
-        => Published(db, utcNow).Where(a => a.Category == article.Category && a.Id != article.Id)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take).ToListAsync(ct);
+    /// <summary>How many recent public articles the related list looks at (kept small: it is scored in memory).</summary>
+    public const int RelatedCandidates = 300;
+
+    /// <summary>
+    /// Related articles for the article page: among the recent public ones, those sharing the most tags,
+    /// then the same category, then the same kind, newest first. Tags are a JSON column, so the scoring
+    /// happens here on a bounded set of small rows rather than in SQL.
+    /// </summary>
+    public static async Task<List<Article>> RelatedAsync(LegalDbContext db, Article article, int take, DateTime utcNow, CancellationToken ct)
+    {
+        var candidates = await Published(db, utcNow).Where(a => a.Id != article.Id)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(RelatedCandidates)
+            .Select(a => new { a.Id, a.Tags, a.Category, a.Kind, a.PublishedAt }).ToListAsync(ct);
+        var tags = article.Tags.ToHashSet();
+        var chosen = candidates
+            .Select(c => (c.Id, c.PublishedAt, Score: 2 * c.Tags.Count(tags.Contains) + (c.Category == article.Category ? 2 : 0) + (c.Kind == article.Kind ? 1 : 0)))
+            .Where(c => c.Score >= 2)
+            .OrderByDescending(c => c.Score).ThenByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
+            .Take(take).Select(c => c.Id).ToList();
+        var found = await db.Articles.AsNoTracking().Where(a => chosen.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        return [.. chosen.Where(found.ContainsKey).Select(id => found[id])];
+    }
 }

@@ -17,6 +17,8 @@ public sealed class IndexModel(ITownshipAccessor townships, ITownshipManager man
     public IReadOnlyList<Township> Townships { get; private set; } = [];
     public IReadOnlyList<Notice> Notices { get; private set; } = [];
     public IReadOnlyList<Village> Villages { get; private set; } = [];
+    /// <summary>Blocks other features add to the home page (partial view and model), in order.</summary>
+    public IReadOnlyList<(string View, object Model)> Sections { get; private set; } = [];
 
     public DateTime Local(DateTime utc) => TownshipTime.ToLocal(Township, utc);
 
@@ -30,5 +32,12 @@ public sealed class IndexModel(ITownshipAccessor townships, ITownshipManager man
         var db = services.GetRequiredService<PortalDbContext>();
         Notices = await PublishNotice.Latest(db, clock, 6).ToListAsync(ct);
         Villages = await db.Villages.AsNoTracking().ToListAsync(ct);
+        var sections = new List<(int Order, string View, object Model)>();
+        foreach (var registration in services.GetServices<Zhizhi.Orchard.Theming.HomeSectionRegistration>().Where(r => Township.IsEnabled(r.FeatureId)))
+        {
+            var section = (Zhizhi.Orchard.Theming.IHomeSection)services.GetRequiredService(registration.SectionType);
+            if (await section.LoadAsync(ct) is { } model) sections.Add((section.Order, section.PartialView, model));
+        }
+        Sections = [.. sections.OrderBy(s => s.Order).Select(s => (s.View, s.Model))];
     }
 }
