@@ -286,6 +286,54 @@ public abstract class LegalContentTests(ZhizhiHost fixture)
 
         Assert.Equal(6, (await resident.GetJsonAsync($"api/legal/articles/{id}")).GetProperty("viewCount").GetInt32());
     }
+
+    [Fact]
+    public async Task TheHomePageShowsFeaturedArticlesButNeverDrafts()
+    {
+        var township = await Host.CreateTownshipAsync();
+        using var admin = await township.AsAdminAsync();
+        using var anonymous = township.Anonymous();
+        var plain = await CreatePublishedAsync(admin, Article("普通文章:宅基地", "正文", "土地/山林权属"));
+        Assert.Contains("普通文章:宅基地", await TextAsync(anonymous, ""));
+
+        var featured = await CreatePublishedAsync(admin, new { title = "推荐:冬季防火", body = "正文", category = "其他", featured = true });
+        await CreateAsync(admin, new { title = "草稿推荐:不该出现", body = "正文", category = "其他", featured = true });
+        var home = await TextAsync(anonymous, "");
+        Assert.Contains("普法推荐", home);
+        Assert.Contains("推荐:冬季防火", home);
+        Assert.DoesNotContain("普通文章:宅基地", home);
+        Assert.DoesNotContain("草稿推荐", home);
+        Assert.Equal([featured], Ids(await anonymous.GetJsonAsync("api/legal/articles?featured=true")));
+        using (var r = await anonymous.GetAsync("api/legal/articles?featured=maybe", CT)) (await r.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("featured");
+        using (var r = await anonymous.GetAsync("api/legal/articles?kind=poem", CT)) (await r.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("kind");
+
+        // A PUT without "featured" keeps it; with false it leaves the home page.
+        using (var r = await PutAsync(admin, featured, Article("推荐:冬季防火(修订)", "正文"))) await r.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.True((await admin.GetJsonAsync($"api/legal/articles/{featured}")).GetProperty("featured").GetBoolean());
+        using (var r = await PutAsync(admin, featured, new { title = "推荐:冬季防火(修订)", body = "正文", category = "其他", featured = false })) await r.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Contains("普通文章:宅基地", await TextAsync(anonymous, ""));
+        Assert.Contains(plain, Ids(await anonymous.GetJsonAsync("api/legal/articles?featured=false")));
+    }
+
+    [Fact]
+    public async Task RelatedArticlesShareTagsOrCategoryAndArePublic()
+    {
+        var township = await Host.CreateTownshipAsync();
+        using var admin = await township.AsAdminAsync();
+        var main = await CreatePublishedAsync(admin, Article("赡养父母是法定义务", "正文", "赡养继承", tags: ["赡养", "老年人"]));
+        await CreatePublishedAsync(admin, Article("相关:老年人权益保障", "正文", "其他", tags: ["老年人"]));
+        await CreatePublishedAsync(admin, Article("相关:遗产继承顺序", "正文", "赡养继承"));
+        await CreatePublishedAsync(admin, Article("无关:交通事故赔偿", "正文", "交通事故"));
+        await CreateAsync(admin, Article("草稿:赡养协议范本", "正文", "赡养继承", tags: ["赡养"]));
+        using var anonymous = township.Anonymous();
+
+        var page = await TextAsync(anonymous, $"legal/{main}");
+
+        Assert.Contains("相关:老年人权益保障", page);
+        Assert.Contains("相关:遗产继承顺序", page);
+        Assert.DoesNotContain("无关:交通事故赔偿", page);
+        Assert.DoesNotContain("草稿:赡养协议范本", page);
+    }
 }
 
 public sealed class LegalContentTests_Sqlite(SqliteHost host) : LegalContentTests(host);

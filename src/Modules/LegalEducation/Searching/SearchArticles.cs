@@ -36,17 +36,20 @@ internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor 
 
     /// <summary>
     /// Excludes what is not yet public (rather than requiring what is): documents indexed before the
-    /// publication time was stored have no such field and stay findable, as they were published.
+    /// publication time was stored have no such field and stay findable, as they were published. The
+    /// restrictions are clauses of the query itself, not a filter over all documents, so a search costs
+    /// what its terms match, not the size of the index; they add nothing to the score.
     /// </summary>
-    private static QueryWrapperFilter Filter(string? category, DateTime utcNow)
+    internal static Query Restrict(Query query, string? category, DateTime utcNow)
     {
-        var query = new BooleanQuery
+        var restricted = new BooleanQuery(disableCoord: true)
         {
-            { new MatchAllDocsQuery(), Occur.MUST },
+            { query, Occur.MUST },
             { NumericRangeQuery.NewInt64Range(LegalAnalysis.Fields.Published, utcNow.Ticks, null, minInclusive: false, maxInclusive: true), Occur.MUST_NOT },
         };
-        if (category is not null) query.Add(new TermQuery(new Term(LegalAnalysis.Fields.Category, category)), Occur.MUST);
-        return new QueryWrapperFilter(query);
+        if (category is not null)
+            restricted.Add(new ConstantScoreQuery(new TermQuery(new Term(LegalAnalysis.Fields.Category, category))) { Boost = 0 }, Occur.MUST);
+        return restricted;
     }
 
     /// <summary>Searches with the township's synonyms (read per search: a short table, and edits apply at once).</summary>
@@ -60,13 +63,13 @@ internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor 
     {
         var query = LegalQuery.Build(q, synonyms);
         if (query is null) return new SearchResult(0, []);
-        var filter = Filter(category, utcNow);
+        query = Restrict(query, category, utcNow);
         var needles = LegalQuery.Needles(q, synonyms);
         using var index = registry.Acquire(township);
         var searcher = index.Searchers.Acquire();
         try
         {
-            var top = searcher.Search(query, filter, paging.Skip + paging.PageSize);
+            var top = searcher.Search(query, paging.Skip + paging.PageSize);
             var items = top.ScoreDocs.Skip(paging.Skip).Select(hit =>
             {
                 var doc = searcher.Doc(hit.Doc);
