@@ -255,7 +255,10 @@ public abstract class LegalEducationTests(ZhizhiHost fixture)
         await DrainAsync(Host, name);
         using var anonymous = Host.NewClient(name);
 
-        Assert.Equal(27, (await anonymous.GetJsonAsync("api/legal/articles?pageSize=100")).GetProperty("total").GetInt32());
+        Assert.Equal(28, (await anonymous.GetJsonAsync("api/legal/articles?pageSize=100")).GetProperty("total").GetInt32());
+        // The demo law text: each 条 is its own hit, linked to its anchor.
+        var law = (await SearchAsync(anonymous, "干涉父母离婚")).GetProperty("items")[0];
+        Assert.EndsWith("#tiao-1069", law.GetProperty("url").GetString());
         var shanyang = await SearchAsync(anonymous, "赡养纠纷");
         Assert.Contains("赡养", shanyang.GetProperty("items")[0].GetProperty("title").GetString());
         var mediation = await SearchAsync(anonymous, "人民调解");

@@ -29,14 +29,16 @@ public sealed class SeedDocumentTests
     {
         var seeds = SeedDocuments.All();
 
-        Assert.Equal(3 + 4 + 20, seeds.Count);
+        Assert.Equal(4 + 4 + 20, seeds.Count);
         foreach (var seed in seeds)
         {
-            var v = ArticleRules.Validate(new ArticleRequest(seed.Title, seed.Body, seed.Format, seed.Category, seed.Tags, seed.Summary, seed.Audience, seed.Kind), DefaultCategories.Names, []);
+            var v = ArticleRules.Validate(new ArticleRequest(seed.Title, seed.Body, seed.Format, seed.Category, seed.Tags, seed.Summary, seed.Audience, seed.Kind,
+                seed.LawIssuer, seed.LawEffectiveDate, seed.LawStatus), DefaultCategories.Names, []);
             Assert.True(v.IsValid, $"{seed.Title}: {string.Join(";", v.Errors.SelectMany(e => e.Value))}");
         }
         Assert.Contains(seeds, s => s.Title == "学习“枫桥经验”创建平安乡镇" && !s.Body.Contains("本文共"));
         Assert.Contains(seeds, s => s.Title == "多措并举,构筑“共保平安”铜墙铁壁" && !s.Body.Contains("次访问"));
         Assert.Contains(seeds, s => s.Category == "赡养继承" && s.Title.Contains("赡养"));
+        Assert.Contains(seeds, s => s.Kind == "law" && s.LawStatus == "现行有效" && s.LawEffectiveDate == "2021-01-01");
     }
 }

@@ -12,7 +12,8 @@ internal sealed class LegalSeedsRecipeStep(SaveArticle save, ChangeArticleStatus
     {
         foreach (var seed in SeedDocuments.All())
         {
-            var request = new ArticleRequest(seed.Title, seed.Body, seed.Format, seed.Category, seed.Tags, seed.Summary, seed.Audience, seed.Kind);
+            var request = new ArticleRequest(seed.Title, seed.Body, seed.Format, seed.Category, seed.Tags, seed.Summary, seed.Audience, seed.Kind,
+                seed.LawIssuer, seed.LawEffectiveDate, seed.LawStatus);
             var v = await save.ValidateAsync(request, ct);
             if (!v.IsValid) throw new InvalidOperationException($"示范文章“{seed.Title}”无效:{string.Join(";", v.Errors.SelectMany(e => e.Value))}");
             var article = await save.CreateAsync(request, "系统", ct);

@@ -6,7 +6,8 @@ using Zhizhi.Orchard.LegalEducation.Categories;
 
 namespace Zhizhi.Orchard.LegalEducation.Seeds;
 
-internal sealed record SeedArticle(string Title, string Body, string Format, string Category, string[] Tags, string Kind, string? Audience, string? Summary, DateTime? Date);
+internal sealed record SeedArticle(string Title, string Body, string Format, string Category, string[] Tags, string Kind, string? Audience, string? Summary, DateTime? Date,
+    string? LawIssuer = null, string? LawEffectiveDate = null, string? LawStatus = null);
 
 /// <summary>
 /// The demo content: articles written for the demo (Recipes/Articles/*.md, with a small front matter)
@@ -139,7 +140,7 @@ internal static partial class SeedDocuments
         return new SeedArticle(Shorten(p.Title, Articles.ArticleRules.MaxTitleLength), body, Articles.ArticleFormats.Html, DefaultCategories.Other, tags, "article", null, null, p.Date);
     }
 
-    /// <summary>A demo article: "---" front matter (title, category, tags, audience, kind, summary), then Markdown.</summary>
+    /// <summary>A demo article: "---" front matter (title, category, tags, audience, kind, summary; lawIssuer, lawEffectiveDate, lawStatus for laws), then Markdown.</summary>
     public static SeedArticle ParseWritten(string text)
     {
         var parts = text.Replace("\r", "").Split("---\n", 3);
@@ -147,7 +148,8 @@ internal static partial class SeedDocuments
             .Select(l => l.Split(':', 2)).ToDictionary(kv => kv[0].Trim(), kv => kv[1].Trim());
         return new SeedArticle(meta["title"], parts[2].Trim(), Articles.ArticleFormats.Markdown, meta["category"],
             [.. meta.GetValueOrDefault("tags", "").Split([',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            meta.GetValueOrDefault("kind", "article"), meta.GetValueOrDefault("audience"), meta.GetValueOrDefault("summary"), null);
+            meta.GetValueOrDefault("kind", "article"), meta.GetValueOrDefault("audience"), meta.GetValueOrDefault("summary"), null,
+            meta.GetValueOrDefault("lawIssuer"), meta.GetValueOrDefault("lawEffectiveDate"), meta.GetValueOrDefault("lawStatus"));
     }
 
     private static DateTime? ParseDate(string line)
