@@ -29,9 +29,17 @@ public sealed class LegalEducationTests(BrowserHost host) : BrowserTest(host)
         await editor.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
         await editor.GetByLabel("分类", new() { Exact = true }).SelectOptionAsync("其他");
         await editor.GetByLabel("正文", new() { Exact = true }).FillAsync(body);
+        // A file that only pretends to be a picture is refused beside the field, and nothing is saved.
+        await editor.GetByLabel("封面图片", new() { Exact = false }).SetInputFilesAsync(new FilePayload { Name = "cover.png", MimeType = "image/png", Buffer = "not an image"u8.ToArray() });
+        await editor.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(editor.Locator("main")).ToContainTextAsync("只能上传 JPG、PNG、GIF 或 WebP 图片");
+        await Expect(editor).ToHaveURLAsync(new Regex(@"/hengjie/admin/legal/edit$"));
+        await editor.GetByLabel("封面图片", new() { Exact = false }).SetInputFilesAsync(new FilePayload { Name = "cover.png", MimeType = "image/png", Buffer = Png });
+        await editor.GetByLabel("首页推荐").CheckAsync();
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Expect(editor.GetByRole(AriaRole.Status)).ToHaveTextAsync("已保存为草稿");
         await Expect(editor).ToHaveURLAsync(new Regex(@"/hengjie/admin/legal/edit/\d+$"));
+        await Expect(editor.GetByAltText("当前封面")).ToBeVisibleAsync();
         await Screenshots.TakeAsync(editor, "hengjie-admin-legal-edit");
 
         await editor.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
@@ -63,7 +71,15 @@ public sealed class LegalEducationTests(BrowserHost host) : BrowserTest(host)
         await Expect(resident.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         await Expect(resident.Locator("article")).ToContainTextAsync(phrase);
         await Expect(resident.Locator("article")).ToContainTextAsync("调解不收取任何费用");
+        await Expect(resident.Locator("article img.zz-cover")).ToBeVisibleAsync();
+
+        // Featured by the editor, it is on the township's home page.
+        await resident.GotoAsync("hengjie/");
+        await Expect(resident.Locator(".zz-legal-featured")).ToContainTextAsync(title);
     }
+
+    /// <summary>A 1×1 PNG.</summary>
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     [Fact]
     public async Task Hengjie_editor_restores_an_old_version_previews_it_and_schedules_it_for_tomorrow()
