@@ -43,9 +43,12 @@ internal static class Snippets
     public static List<(int Start, int End)> Hits(string text, IReadOnlyList<string> needles)
     {
         var found = new List<(int Start, int End)>();
-        foreach (var needle in needles.Where(n => n.Length > 0))
+        // Lower-cased once (char by char, so offsets stay), then ordinal search: much cheaper than
+        // OrdinalIgnoreCase per needle on long bodies, and the same for CJK and ASCII.
+        var lower = text.ToLowerInvariant();
+        foreach (var needle in needles.Where(n => n.Length > 0).Select(n => n.ToLowerInvariant()))
         {
-            for (var i = text.IndexOf(needle, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(needle, i + 1, StringComparison.OrdinalIgnoreCase))
+            for (var i = lower.IndexOf(needle, StringComparison.Ordinal); i >= 0; i = lower.IndexOf(needle, i + 1, StringComparison.Ordinal))
                 found.Add((i, i + needle.Length));
         }
         found.Sort();
