@@ -109,6 +109,12 @@ public abstract class LegalContentTests(ZhizhiHost fixture)
         await AddFieldAsync(new { kind = "notice", name = "范围", type = "choice", choices = new[] { "全镇", "本村" } });
 
         using (var r = await admin.PostJsonAsync("api/legal/fields", new { kind = "notice", name = "发文字号", type = "text" })) await r.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        // Two admins adding the same field at once: the unique index lets one through.
+        var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => admin.PostJsonAsync("api/legal/fields", new { kind = "qa", name = "答复人", type = "text" })));
+        Assert.Equal(1, racing.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(3, racing.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        foreach (var r in racing) r.Dispose();
+        using (var r = await admin.PostJsonAsync("api/legal/fields", new { kind = "notice", name = "字号[1]", type = "text" })) (await r.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("name");
         using (var r = await admin.PostJsonAsync("api/legal/fields", new { kind = "poem", name = "韵脚", type = "text" })) (await r.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("kind");
         using (var r = await admin.PostJsonAsync("api/legal/fields", new { kind = "notice", name = "颜色", type = "color" })) (await r.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("type");
         using (var r = await admin.PostJsonAsync("api/legal/fields", new { kind = "notice", name = "级别", type = "choice" })) (await r.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("choices");

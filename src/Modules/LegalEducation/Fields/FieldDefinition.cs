@@ -51,6 +51,8 @@ internal static class FieldRules
     public static Validation Validate(FieldDefinitionRequest r)
     {
         var v = new Validation().Required("name", r.Name, "字段名称", MaxNameLength);
+        if (!string.IsNullOrWhiteSpace(r.Name) && r.Name.IndexOfAny(['[', ']', '.', '<', '>', '"']) >= 0)
+            v.Add("name", "字段名称不能包含 [ ] . < > \" 等符号");
         if (r.Kind is null || !ArticleKinds.All.ContainsKey(r.Kind))
             v.Add("kind", $"内容类型须为:{string.Join("、", ArticleKinds.All.Select(k => $"{k.Key}({k.Value})"))}");
         if (r.Type is null || !FieldTypes.All.ContainsKey(r.Type))
