@@ -2,6 +2,7 @@ using Zhizhi.Orchard.Statistics;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Zhizhi.Orchard.Data;
+using Zhizhi.Orchard.Events;
 using Zhizhi.Orchard.Modules;
 using Zhizhi.Orchard.Navigation;
 using Zhizhi.Orchard.Recipes;
@@ -26,6 +27,13 @@ internal sealed class VolunteerPointsStartup : FeatureStartup
         feature.Services.AddScoped<CheckIn>();
         feature.Services.AddScoped<GrantPoints>();
         feature.Services.AddScoped<PointsStats>();
+        feature.Services.AddScoped<Rules.RulesStore>();
+        feature.Services.AddScoped<Volunteers.Volunteering>();
+        feature.Services.AddScoped<Recognition.Recognition>();
+        feature.Services.AddScoped<ExpirePoints>();
+        feature.Services.AddHostedService<PointsSweeper>();
+        feature.AddFeatureSetup<Rules.PointsSetup>();
+        feature.AddEventHandler<Contracts.PointsAwardRequested, AwardRequestedHandler>();
         feature.AddStatsContributor<PointsStatsContributor>();
         feature.AddRecipeStep<VolunteerDemoRecipeStep>();
     }
@@ -34,6 +42,8 @@ internal sealed class VolunteerPointsStartup : FeatureStartup
     {
         ActivityEndpoints.Map(endpoints);
         PointsEndpoints.Map(endpoints);
+        Volunteers.VolunteerEndpoints.Map(endpoints);
+        Recognition.RecognitionEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions => [VolunteerPermissions.Manage, VolunteerPermissions.SignUp, VolunteerPermissions.ViewStats];
@@ -52,6 +62,8 @@ internal sealed class PointsExchangeStartup : FeatureStartup
         feature.Services.AddScoped<AddItem>();
         feature.Services.AddScoped<Redeem>();
         feature.Services.AddScoped<SettleRedemption>();
+        feature.Services.AddScoped<ItemPictures>();
+        feature.Services.AddScoped<ExchangeReports>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => ExchangeEndpoints.Map(endpoints);

@@ -45,7 +45,7 @@ internal sealed class VolunteerDemoRecipeStep(PointsDbContext db, CreateActivity
             var localStart = today.AddDays(a.DaysFromNow).AddHours(a.StartHour);
             var start = new DateTimeOffset(localStart, zone.GetUtcOffset(localStart));
             var request = new ActivityRequest(a.Title, start, start.AddHours(a.Hours), a.Location, a.Points, a.Capacity);
-            var v = CreateActivity.Validate(request);
+            var v = await createActivity.ValidateAsync(request, ct);
             if (!v.IsValid) throw new InvalidOperationException($"配方中的志愿活动“{a.Title}”无效:{string.Join(";", v.Errors.SelectMany(e => e.Value))}");
             await createActivity.ExecuteAsync(request, "系统", ct);
         }
