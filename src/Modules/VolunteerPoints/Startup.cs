@@ -52,7 +52,10 @@ internal sealed class VolunteerPointsStartup : FeatureStartup
         => menu.Add("志愿服务", "/volunteers", order: 50);
 
     public override void BuildAdminMenu(AdminMenuBuilder menu)
-        => menu.Add("志愿积分", "志愿活动与签到", "/admin/volunteers", VolunteerPermissions.Manage, order: 400);
+    {
+        menu.Add("志愿积分", "志愿活动与签到", "/admin/volunteers", VolunteerPermissions.Manage, order: 400);
+        menu.Add("志愿积分", "积分规则、审批与服务队", "/admin/volunteers/points", VolunteerPermissions.Manage, order: 405);
+    }
 }
 
 internal sealed class PointsExchangeStartup : FeatureStartup

@@ -19,7 +19,7 @@ internal static class ExchangeEndpoints
         group.MapGet("/items", ItemsAsync).AllowAnonymous().WithSummary("商品与库存");
         group.MapPost("/items", AddItemAsync).RequirePermission(ExchangePermissions.Manage).WithSummary("上架商品");
         group.MapPost("/items/{id:int}/picture", PictureAsync).RequirePermission(ExchangePermissions.Manage).DisableAntiforgery()
-            .WithSummary("上传商品图片(multipart 字段 file;PNG/JPEG/WebP,不超过 2 MB)");
+            .WithSummary("上传商品图片(multipart 字段 file;PNG/JPEG/WebP,不超过 512 KB)");
         group.MapGet("/reports/stock", StockReportAsync).RequirePermission(ExchangePermissions.Fulfil).WithSummary("库存报表(在库、待领取、已发放)");
         group.MapGet("/reports/redemptions", RedemptionReportAsync).RequirePermission(ExchangePermissions.Fulfil).WithSummary("兑换报表(按商品汇总,可按时间段)");
         group.MapPost("/redemptions", RedeemAsync).RequirePermission(ExchangePermissions.Redeem).WithSummary("兑换(预留库存与积分,给出兑换码)");

@@ -6,12 +6,12 @@ namespace Zhizhi.Orchard.VolunteerPoints.Exchange;
 
 /// <summary>
 /// An item's picture: PNG, JPEG or WebP (checked by content, not by name or declared type; SVG could carry
-/// script), at most 2 MB, written into the township's media folder as item-{guid}.ext and served at media/{file}.
+/// script), at most 512 KB (well under the API body limit), written into the township's media folder as item-{guid}.ext and served at media/{file}.
 /// The old picture file is removed after the item points at the new one.
 /// </summary>
 public sealed class ItemPictures(PointsDbContext db, ITownshipFiles files)
 {
-    public const long MaxBytes = 2 * 1024 * 1024;
+    public const long MaxBytes = 512 * 1024;
 
     public enum Outcome { Done, NotFound, Invalid }
 
@@ -20,7 +20,7 @@ public sealed class ItemPictures(PointsDbContext db, ITownshipFiles files)
         var item = await db.Items.FirstOrDefaultAsync(i => i.Id == itemId, ct);
         if (item is null) return (Outcome.NotFound, null, null);
         if (file.Length == 0) return (Outcome.Invalid, null, "图片文件是空的");
-        if (file.Length > MaxBytes) return (Outcome.Invalid, null, "商品图片不能超过 2 MB");
+        if (file.Length > MaxBytes) return (Outcome.Invalid, null, "商品图片不能超过 512 KB");
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
