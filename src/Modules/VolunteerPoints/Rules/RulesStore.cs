@@ -54,7 +54,11 @@ internal sealed class PointsSetup(TimeProvider clock) : IFeatureSetup
     public async Task OnEnabledAsync(Township township, IServiceProvider services, CancellationToken ct)
     {
         var db = (PointsDbContext)services.GetService(typeof(PointsDbContext))!;
-        var now = clock.GetUtcNow().UtcDateTime;
+        await SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    public static async Task SeedAsync(PointsDbContext db, DateTime now, CancellationToken ct)
+    {
         if (!await db.Rules.AnyAsync(ct)) db.Rules.Add(new PointsRules { UpdatedAt = now });
         var existing = await db.Teams.Select(t => t.Name).ToListAsync(ct);
         foreach (var name in DefaultTeams.Names.Except(existing)) db.Teams.Add(new Team { Name = name, CreatedAt = now });
