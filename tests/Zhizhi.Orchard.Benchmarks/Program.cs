@@ -7,6 +7,7 @@ public static class BenchmarkMain
     {
         "scale" => await ScaleBenchmark.RunAsync(args[1..]),
         "bare" => await BareKestrel.RunAsync(args[1..]),
+        "ledger" => await LedgerBenchmark.RunAsync(args[1..]),
         _ => Usage(),
     };
 
@@ -16,6 +17,7 @@ public static class BenchmarkMain
             usage:
               scale [--townships 1000] [--data DIR]   1,000 townships: host start, first request to a cold township, memory per township
               bare --url URL --port PORT              serve URL's bytes from memory on a bare Kestrel endpoint (wrk baseline)
+              ledger [--entries 1000000] [--calls 500] [--data DIR]   points ledger: balance and ledger pages over HTTP
             """);
         return 2;
     }
