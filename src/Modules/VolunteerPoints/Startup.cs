@@ -1,3 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Zhizhi.Orchard.Statistics;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +42,22 @@ internal sealed class VolunteerPointsStartup : FeatureStartup
         feature.AddEventHandler<Contracts.PointsAwardRequested, AwardRequestedHandler>();
         feature.AddStatsContributor<PointsStatsContributor>();
         feature.AddRecipeStep<VolunteerDemoRecipeStep>();
+
+        // Six digits can be guessed: each session (township, address, credentials) gets 30 attempts a minute
+        // on the code check-in (API and page posts); reading pages does not count.
+        feature.Services.AddRateLimiter(o => o.AddPolicy(CheckinCodeRateLimit, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter(PartitionKey(ctx),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+    }
+
+    public const string CheckinCodeRateLimit = "VolunteerPoints.CheckinCode";
+
+    private static string PartitionKey(HttpContext ctx)
+    {
+        var credentials = ctx.Request.Headers.Authorization.ToString() + "|" + ctx.Request.Headers.Cookie.ToString();
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credentials)), 0, 12);
+        return ctx.RequestServices.GetRequiredService<ITownshipAccessor>().Current.Name + "|" + ctx.Connection.RemoteIpAddress + "|" + hash;
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

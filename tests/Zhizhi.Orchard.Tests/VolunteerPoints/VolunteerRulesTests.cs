@@ -186,6 +186,36 @@ public abstract class VolunteerRulesTests(ZhizhiHost fixture)
     }
 
     [Fact]
+    public async Task GuessingTheCodeIsLimitedToThirtyAttemptsAMinute()
+    {
+        var township = await Host.CreateTownshipAsync();
+        using var admin = await township.AsAdminAsync();
+        var volunteer = await township.CreateUserAsync("Volunteer");
+        using var client = township.As(volunteer.Token);
+        var activityId = await CreateActivityAsync(admin, Activity("夜巡"));
+        var code = (await admin.GetJsonAsync($"api/volunteers/activities/{activityId}/code")).GetProperty("code").GetString()!;
+        var guesses = Enumerable.Range(0, 40).Select(i => (i * 7919 % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Where(g => g != code).Take(35).ToList();
+
+        var responses = await InParallelAsync(guesses.Count, i => client.PostJsonAsync($"api/volunteers/activities/{activityId}/checkin-code", new { code = guesses[i] }));
+        try
+        {
+            Assert.Equal(30, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
+            Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+            await responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        }
+        finally
+        {
+            Dispose(responses);
+        }
+        // Even the right code waits for the next minute; another volunteer is not affected.
+        using (var r = await client.PostJsonAsync($"api/volunteers/activities/{activityId}/checkin-code", new { code })) await r.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(0, (await BalanceAsync(client)).Balance);
+        var other = await township.CreateUserAsync("Volunteer");
+        using var asOther = township.As(other.Token);
+        using (var r = await asOther.PostJsonAsync($"api/volunteers/activities/{activityId}/checkin-code", new { code })) await r.ShouldBeAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task TheDailyCapHoldsUnderParallelCheckIns()
     {
         var township = await Host.CreateTownshipAsync();

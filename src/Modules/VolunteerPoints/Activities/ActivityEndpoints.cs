@@ -21,7 +21,8 @@ internal static class ActivityEndpoints
         group.MapDelete("/{id:int}/signups", WithdrawAsync).RequirePermission(VolunteerPermissions.SignUp).WithSummary("取消报名(本人)");
         group.MapPost("/{id:int}/checkins", CheckInAsync).RequirePermission(VolunteerPermissions.Manage).WithSummary("签到并发放活动积分(仅一次)");
         group.MapGet("/{id:int}/code", CodeAsync).RequirePermission(VolunteerPermissions.Manage).WithSummary("现场签到码(组织者出示给志愿者)");
-        group.MapPost("/{id:int}/checkin-code", CheckInWithCodeAsync).RequirePermission(VolunteerPermissions.SignUp).WithSummary("志愿者输入签到码自助签到(仅一次)");
+        group.MapPost("/{id:int}/checkin-code", CheckInWithCodeAsync).RequirePermission(VolunteerPermissions.SignUp)
+            .RequireRateLimiting(VolunteerPointsStartup.CheckinCodeRateLimit).WithSummary("志愿者输入签到码自助签到(仅一次)");
         group.MapPost("/{id:int}/checkouts", CheckOutAsync).RequirePermission(VolunteerPermissions.Manage).WithSummary("签退并记录服务时长(按小时计分时发放积分)");
         group.MapPost("/{id:int}/checkout", CheckOutSelfAsync).RequirePermission(VolunteerPermissions.SignUp).WithSummary("志愿者自助签退");
     }

@@ -9,6 +9,7 @@ using Zhizhi.Orchard.VolunteerPoints.Data;
 
 namespace Zhizhi.Orchard.VolunteerPoints.Pages;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(VolunteerPointsStartup.CheckinCodeRateLimit)]
 public sealed class VolunteersModel(PointsDbContext db, SignUp signUp, CheckIn checkIn, Rules.RulesStore rules, IAuthorizationService authorization, ITownshipAccessor townships, TimeProvider clock) : PageModel
 {
     public Township Township => townships.Current;
