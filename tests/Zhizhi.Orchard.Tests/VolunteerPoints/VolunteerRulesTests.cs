@@ -276,6 +276,21 @@ public abstract class VolunteerRulesTests(ZhizhiHost fixture)
         Assert.Equal(10, await AssertBalanceEqualsLedgerAsync(client));
         var stats = await admin.GetJsonAsync("api/points/stats");
         Assert.Equal(2.5, stats.GetProperty("volunteers").GetProperty("hours").GetDouble());
+
+        // A volunteer may check out themself; the hours run from check-in to now (here: the activity has not begun, so none).
+        var other = await township.CreateUserAsync("Volunteer");
+        using var asOther = township.As(other.Token);
+        using (var r = await asOther.PostJsonAsync($"api/volunteers/activities/{activityId}/checkout", new { })) await r.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        using (var r = await admin.PostJsonAsync($"api/volunteers/activities/{activityId}/checkins", new { userName = other.UserName })) await r.ShouldBeAsync(HttpStatusCode.Created);
+        using (var r = await asOther.PostJsonAsync($"api/volunteers/activities/{activityId}/checkout", new { }))
+        {
+            await r.ShouldBeAsync(HttpStatusCode.OK);
+            var result = await r.JsonAsync();
+            Assert.Equal(0, result.GetProperty("hours").GetDouble());
+            Assert.Equal(0, result.GetProperty("points").GetInt32());
+        }
+        using (var r = await asOther.PostJsonAsync($"api/volunteers/activities/{activityId}/checkout", new { })) await r.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(0, await AssertBalanceEqualsLedgerAsync(asOther));
     }
 
     [Fact]
@@ -461,6 +476,23 @@ public abstract class VolunteerRulesTests(ZhizhiHost fixture)
         Assert.Equal(23, seen.Distinct().Count());
         Assert.Equal(seen.OrderByDescending(id => id), seen);
         Assert.Equal(23 * 24 / 2, await AssertBalanceEqualsLedgerAsync(client));
+        // Without "take" the whole ledger comes back (the contract), however long it is.
+        await using (var scope = await ScopeAsync(township))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PointsDbContext>();
+            var ledger = scope.ServiceProvider.GetRequiredService<PointsLedger>();
+            for (var i = 0; i < 130; i++) await ledger.CreditAsync(volunteer.UserName, 2, LedgerSources.Activity, "批量活动", null, "测试", DateTime.UtcNow, CT);
+            await db.SaveChangesAsync(CT);
+        }
+        using (var all = await client.GetAsync("api/points/ledger", CT))
+        {
+            await all.ShouldBeAsync(HttpStatusCode.OK);
+            Assert.False(all.Headers.Contains("X-Next-Before"));
+            var entries = await all.JsonAsync();
+            Assert.Equal(153, entries.GetArrayLength());
+            Assert.Equal((await BalanceAsync(client)).Balance, entries.EnumerateArray().Sum(e => e.GetProperty("delta").GetInt32()));
+        }
+        Assert.Equal(23 * 24 / 2 + 260, await AssertBalanceEqualsLedgerAsync(client));
         using (var r = await client.GetAsync("api/points/ledger?take=0", CT)) await r.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         using (var r = await client.GetAsync("api/points/ledger?take=501", CT)) await r.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }

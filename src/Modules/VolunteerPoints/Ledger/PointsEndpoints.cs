@@ -19,7 +19,6 @@ public sealed record LedgerEntryDto(long Id, DateTimeOffset At, int Delta, strin
 
 internal static class PointsEndpoints
 {
-    public const int DefaultPage = 100;
     public const int MaxPage = 500;
 
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -27,7 +26,7 @@ internal static class PointsEndpoints
         var group = endpoints.MapGroup("/api/points").WithTags("志愿积分");
         group.MapGet("/balance", BalanceAsync).RequireAuthorization().WithSummary("我的积分余额(含可用积分)");
         group.MapGet("/ledger", LedgerAsync).RequireAuthorization()
-            .WithSummary("我的积分明细(新的在前;每页 take 条,下一页用响应头 X-Next-Before 的值作 before)");
+            .WithSummary("我的积分明细(新的在前;不带 take 时为全部;带 take 时分页,下一页用响应头 X-Next-Before 的值作 before)");
         group.MapPost("/grants", GrantAsync).RequirePermission(VolunteerPermissions.Manage).WithSummary("手工发放积分(须写明原因;超过审批门槛的待另一位管理员审批)");
         group.MapGet("/grants", GrantsAsync).RequirePermission(VolunteerPermissions.Manage).WithSummary("发放申请(可按状态筛选)");
         group.MapPost("/grants/{id:int}/approve", (int id, GrantPoints g, Township t, ClaimsPrincipal u, CancellationToken ct) => DecideAsync(id, true, g, t, u, ct))
@@ -47,16 +46,22 @@ internal static class PointsEndpoints
         return TypedResults.Ok(new BalanceDto(userName, balance, spendable));
     }
 
-    /// <summary>Keyset paging on (UserName, Id): a page costs the same at the millionth entry as at the first.</summary>
+    /// <summary>
+    /// Without "take" the whole ledger (the contract: it sums to the balance). With "take" (and "before", the
+    /// last id of the previous page) a keyset page on the (UserName, Id) index, which costs the same at the
+    /// millionth entry as at the first; the next page's key is in the X-Next-Before header.
+    /// </summary>
     private static async Task<Results<Ok<List<LedgerEntryDto>>, ValidationProblem>> LedgerAsync(
         long? before, int? take, PointsDbContext db, Township township, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         if (take is <= 0 or > MaxPage) return Problems.Invalid("take", $"每页条数须为 1-{MaxPage}");
-        var size = take ?? DefaultPage;
         var userName = user.FindFirstValue(ClaimTypes.Name)!;
         var query = db.Ledger.AsNoTracking().Where(e => e.UserName == userName);
         if (before is not null) query = query.Where(e => e.Id < before);
-        var entries = await query.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(ct);
+        query = query.OrderByDescending(e => e.Id);
+        if (take is null) return TypedResults.Ok((await query.ToListAsync(ct)).Select(e => e.ToDto(township)).ToList());
+        var size = take.Value;
+        var entries = await query.Take(size + 1).ToListAsync(ct);
         if (entries.Count > size)
         {
             entries.RemoveAt(size);
