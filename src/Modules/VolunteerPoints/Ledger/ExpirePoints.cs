@@ -80,17 +80,23 @@ public sealed class ExpirePoints(PointsDbContext db, PointsLedger ledger, RulesS
     }
 }
 
-/// <summary>Runs <see cref="ExpirePoints"/> for every running township with VolunteerPoints, at start and then every hour.</summary>
+/// <summary>
+/// Runs <see cref="ExpirePoints"/> for every running township with VolunteerPoints, a few minutes after start and
+/// then every six hours. Expiry is a year-end matter and notice holds are also released when their owner spends
+/// (and ignored by the spendable balance once due), so a rare sweep is enough; each pass opens every township's
+/// database once, which is why it is not run more often.
+/// </summary>
 internal sealed partial class PointsSweeper(ITownshipManager townships, ITownshipScopeFactory scopes, TimeProvider clock, ILogger<PointsSweeper> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
+    public static readonly TimeSpan FirstPassAfter = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            // Let start-up (migrations, demo seeding) finish first.
-            await Task.Delay(TimeSpan.FromSeconds(30), clock, stoppingToken);
+            // Let start-up (migrations, demo seeding, the first requests) finish first.
+            await Task.Delay(FirstPassAfter, clock, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 await SweepAllAsync(stoppingToken);
