@@ -8,6 +8,7 @@ public static class BenchmarkMain
         "scale" => await ScaleBenchmark.RunAsync(args[1..]),
         "bare" => await BareKestrel.RunAsync(args[1..]),
         "search" => SearchBenchmark.Run(args[1..]),
+        "ledger" => await LedgerBenchmark.RunAsync(args[1..]),
         _ => Usage(),
     };
 
@@ -18,6 +19,7 @@ public static class BenchmarkMain
               scale [--townships 1000] [--data DIR]   1,000 townships: host start, first request to a cold township, memory per township
               bare --url URL --port PORT              serve URL's bytes from memory on a bare Kestrel endpoint (wrk baseline)
               search [--docs 100000] [--rounds 20]    普法 search: Lucene vs SQLite FTS5 (trigram), latency, docs/s, precision@5
+              ledger [--entries 1000000] [--calls 500] [--data DIR]   points ledger: balance and ledger pages over HTTP
             """);
         return 2;
     }

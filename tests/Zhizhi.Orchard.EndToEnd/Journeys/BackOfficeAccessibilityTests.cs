@@ -36,6 +36,8 @@ public sealed class BackOfficeAccessibilityTests(BrowserHost host) : BrowserTest
     [InlineData("hengjie/volunteers", HengjieVolunteer)]
     [InlineData("hengjie/points", HengjieVolunteer)]
     [InlineData("hengjie/exchange", HengjieVolunteer)]
+    [InlineData("hengjie/volunteers/certificate", HengjieVolunteer)]
+    [InlineData("hengjie/admin/volunteers/points", HengjieAdmin)]
     [InlineData("admin", CountyAdmin)]
     [InlineData("admin/townships", CountyAdmin)]
     [InlineData("admin/townships/hengjie", CountyAdmin)]

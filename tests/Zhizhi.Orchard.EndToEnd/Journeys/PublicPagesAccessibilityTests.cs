@@ -24,6 +24,7 @@ public sealed class PublicPagesAccessibilityTests(BrowserHost host) : BrowserTes
     [InlineData("hengjie/mediation/rooms/1")]
     [InlineData("hengjie/volunteers")]
     [InlineData("hengjie/exchange")]
+    [InlineData("hengjie/volunteers/honour-roll")]
     [InlineData("xichangan/")]
     [InlineData("xichangan/notices")]
     [InlineData("xichangan/villages")]

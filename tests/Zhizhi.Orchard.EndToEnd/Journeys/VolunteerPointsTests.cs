@@ -7,14 +7,15 @@ using Zhizhi.Orchard.EndToEnd.Infrastructure;
 namespace Zhizhi.Orchard.EndToEnd.Journeys;
 
 /// <summary>
-/// 志愿积分与爱心超市 (issue 7): a volunteer signs up, is checked in, redeems an item; the clerk fulfils it.
+/// 志愿积分与爱心超市 (issue 7): a volunteer signs up, checks in with the code the organiser shows, redeems an
+/// item; the clerk fulfils it.
 /// The volunteer, the activity and the item are made for this test alone, so that no other journey (or a
 /// rerun) can fill the activity, empty the stock or spend the points.
 /// </summary>
 public sealed class VolunteerPointsTests(BrowserHost host) : BrowserTest(host)
 {
     [Fact]
-    public async Task A_volunteer_signs_up_is_checked_in_earns_points_redeems_an_item_and_the_clerk_fulfils_it_by_code()
+    public async Task A_volunteer_signs_up_checks_in_with_the_code_earns_points_redeems_an_item_and_the_clerk_fulfils_it_by_code()
     {
         var suffix = Names.Suffix();
         var userName = "zhiyuan-" + Names.Random(6);
@@ -34,13 +35,16 @@ public sealed class VolunteerPointsTests(BrowserHost host) : BrowserTest(host)
         await account.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync($"已创建账号“{userName}”");
 
-        var day = DateTime.UtcNow.AddHours(8).Date.AddDays(2);
+        // The activity starts in a few minutes, so that the on-site code works now.
+        var now = DateTime.UtcNow.AddHours(8);
+        var start = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified).AddMinutes(10);
         await admin.GotoAsync("hengjie/admin/volunteers");
         var publish = admin.Locator("form").Filter(new() { Has = admin.GetByRole(AriaRole.Button, new() { Name = "发布" }) });
         await publish.GetByLabel("活动名称").FillAsync(activity);
         await publish.GetByLabel("地点").FillAsync("镇综治中心集合");
-        await publish.GetByLabel("开始").FillAsync(day.AddHours(9).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
-        await publish.GetByLabel("结束").FillAsync(day.AddHours(11).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await publish.GetByLabel("开始").FillAsync(start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await publish.GetByLabel("结束").FillAsync(start.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await publish.GetByLabel("类型").SelectOptionAsync(new SelectOptionValue { Label = "治安巡逻" });
         await publish.GetByLabel("积分").FillAsync("30");
         await publish.GetByLabel("人数上限").FillAsync("5");
         await publish.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
@@ -65,14 +69,24 @@ public sealed class VolunteerPointsTests(BrowserHost host) : BrowserTest(host)
         await Expect(card).ToContainTextAsync("已报名");
         await Expect(card).ToContainTextAsync("已报名 1 / 5");
 
-        // The administrator checks the volunteer in by user name.
+        // The organiser shows the activity's code on site; the volunteer types it in (a wrong one first).
         await admin.GotoAsync("hengjie/admin/volunteers");
-        var checkIn = admin.Locator("form").Filter(new() { Has = admin.GetByRole(AriaRole.Button, new() { Name = "签到" }) });
-        var option = checkIn.Locator("option").Filter(new() { HasText = activity });
-        await checkIn.GetByLabel("活动", new() { Exact = true }).SelectOptionAsync((await option.GetAttributeAsync("value"))!);
-        await checkIn.GetByLabel("志愿者用户名").FillAsync(userName);
-        await checkIn.GetByRole(AriaRole.Button, new() { Name = "签到" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync($"{userName} 签到成功,获得 30 积分");
+        var code6 = (await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = activity }).Locator("[data-checkin-code]").InnerTextAsync()).Trim();
+        Assert.Matches("^[0-9]{6}$", code6);
+        var wrong = code6 == "000000" ? "111111" : "000000";
+        await card.GetByLabel("现场签到码").FillAsync(wrong);
+        await card.GetByRole(AriaRole.Button, new() { Name = "签到" }).ClickAsync();
+        await Expect(card).ToContainTextAsync("签到码不对");
+        await card.GetByLabel("现场签到码").FillAsync(code6);
+        await card.GetByRole(AriaRole.Button, new() { Name = "签到" }).ClickAsync();
+        await Expect(volunteer.GetByRole(AriaRole.Status)).ToHaveTextAsync("签到成功,获得 30 积分");
+        await Expect(card).ToContainTextAsync("已签到");
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "签到" })).ToHaveCountAsync(0);
+
+        // The service shows on the volunteer's printable certificate.
+        await volunteer.GotoAsync("hengjie/volunteers/certificate");
+        await Expect(volunteer.GetByRole(AriaRole.Row).Filter(new() { HasText = activity })).ToContainTextAsync("治安巡逻");
+        await Expect(volunteer.Locator("main")).ToContainTextAsync("志愿服务积分 30 分");
 
         // The volunteer has 30 points and spends 20 of them.
         await volunteer.GotoAsync("hengjie/points");
@@ -86,7 +100,7 @@ public sealed class VolunteerPointsTests(BrowserHost host) : BrowserTest(host)
         var notice = volunteer.GetByRole(AriaRole.Status);
         await Expect(notice).ToContainTextAsync(new Regex("兑换成功,兑换码 [A-Z0-9]{10}"));
         var code = Regex.Match(await notice.InnerTextAsync(), "兑换码 ([A-Z0-9]{10})").Groups[1].Value;
-        await Expect(volunteer.Locator("main")).ToContainTextAsync("我的积分:10");
+        await Expect(volunteer.Locator("main")).ToContainTextAsync("可用积分:10");
         await Expect(shelf).ToContainTextAsync("库存 2");
         var redemption = volunteer.GetByRole(AriaRole.Row).Filter(new() { HasText = code });
         await Expect(redemption).ToContainTextAsync(item);

@@ -548,6 +548,14 @@ public abstract class VolunteerPointsTests(ZhizhiHost fixture)
         var first = (await zhiyuan.GetJsonAsync("api/volunteers/activities"))[0].GetProperty("id").GetInt32();
         using var signup = await zhiyuan.PostJsonAsync($"api/volunteers/activities/{first}/signups", new { });
         await signup.ShouldBeAsync(HttpStatusCode.Created);
+
+        // The demo volunteer leads 平安志愿者 and has last week's patrol on the certificate.
+        var team = (await anonymous.GetJsonAsync("api/volunteers/teams")).EnumerateArray().Single(t => t.GetProperty("name").GetString() == "平安志愿者");
+        Assert.Equal("zhiyuan", team.GetProperty("leader").GetString());
+        Assert.Equal(1, team.GetProperty("members").GetInt32());
+        var certificate = await zhiyuan.GetJsonAsync("api/volunteers/me/certificate");
+        Assert.Contains(certificate.GetProperty("activities").EnumerateArray(), a => a.GetProperty("title").GetString()!.Contains("上周"));
+        Assert.Equal(10, (await zhiyuan.GetJsonAsync("api/points/balance")).GetProperty("balance").GetInt32());
     }
 }
 

@@ -18,6 +18,10 @@ internal static class ExchangeEndpoints
         var group = endpoints.MapGroup("/api/exchange").WithTags("爱心超市");
         group.MapGet("/items", ItemsAsync).AllowAnonymous().WithSummary("商品与库存");
         group.MapPost("/items", AddItemAsync).RequirePermission(ExchangePermissions.Manage).WithSummary("上架商品");
+        group.MapPost("/items/{id:int}/picture", PictureAsync).RequirePermission(ExchangePermissions.Manage).DisableAntiforgery()
+            .WithSummary("上传商品图片(multipart 字段 file;PNG/JPEG/WebP,不超过 512 KB)");
+        group.MapGet("/reports/stock", StockReportAsync).RequirePermission(ExchangePermissions.Fulfil).WithSummary("库存报表(在库、待领取、已发放)");
+        group.MapGet("/reports/redemptions", RedemptionReportAsync).RequirePermission(ExchangePermissions.Fulfil).WithSummary("兑换报表(按商品汇总,可按时间段)");
         group.MapPost("/redemptions", RedeemAsync).RequirePermission(ExchangePermissions.Redeem).WithSummary("兑换(预留库存与积分,给出兑换码)");
         group.MapGet("/redemptions", MineAsync).RequireAuthorization().WithSummary("我的兑换记录");
         group.MapPost("/redemptions/{code}/fulfil", FulfilAsync).RequirePermission(ExchangePermissions.Fulfil).WithSummary("凭兑换码发放");
@@ -26,7 +30,7 @@ internal static class ExchangeEndpoints
     }
 
     private static async Task<Ok<List<ItemDto>>> ItemsAsync(PointsDbContext db, CancellationToken ct)
-        => TypedResults.Ok(await db.Items.AsNoTracking().OrderBy(i => i.Id).Select(i => new ItemDto(i.Id, i.Name, i.PointsCost, i.Stock)).ToListAsync(ct));
+        => TypedResults.Ok((await db.Items.AsNoTracking().OrderBy(i => i.Id).ToListAsync(ct)).Select(ItemDto.From).ToList());
 
     private static async Task<Results<Created<ItemDto>, ValidationProblem, ProblemHttpResult>> AddItemAsync(ItemRequest request, AddItem add, CancellationToken ct)
     {
@@ -34,7 +38,7 @@ internal static class ExchangeEndpoints
         if (!v.IsValid) return v.Problem();
         var item = await add.ExecuteAsync(request, ct);
         if (item is null) return Problems.Conflict($"已有名为“{request.Name!.Trim()}”的商品");
-        return TypedResults.Created($"/api/exchange/items/{item.Id}", new ItemDto(item.Id, item.Name, item.PointsCost, item.Stock));
+        return TypedResults.Created($"/api/exchange/items/{item.Id}", ItemDto.From(item));
     }
 
     private static async Task<Results<Created<RedemptionDto>, ValidationProblem, ProblemHttpResult>> RedeemAsync(
@@ -47,7 +51,8 @@ internal static class ExchangeEndpoints
         {
             Redeem.Outcome.UnknownItem => Problems.Invalid("itemId", "没有这个商品"),
             Redeem.Outcome.OutOfStock => Problems.Conflict("库存不足,换个商品或少兑换几件吧"),
-            Redeem.Outcome.NotEnoughPoints => Problems.Conflict("积分不足,无法兑换"),
+            Redeem.Outcome.NotEnoughPoints => Problems.Conflict("可用积分不足,无法兑换(公示期内的积分暂不能使用)"),
+            Redeem.Outcome.OverLimit => Problems.Conflict("超过这个商品的每人限兑数量"),
             _ => TypedResults.Created($"/api/exchange/redemptions/{redemption!.Code}", Redeem.ToDto(redemption)),
         };
     }
@@ -70,6 +75,31 @@ internal static class ExchangeEndpoints
         if (owner != user.Identity?.Name && !(await authorization.AuthorizeAsync(user, ExchangePermissions.FulfilName)).Succeeded)
             return Problems.Forbidden("只有兑换人本人或爱心超市店员可以取消兑换");
         return Result(await settle.CancelAsync(code, user.Identity?.Name, ct), "这个兑换码已领取或已取消,不能取消");
+    }
+
+    private static async Task<Results<Ok<ItemDto>, ValidationProblem, ProblemHttpResult>> PictureAsync(
+        int id, HttpRequest request, ItemPictures pictures, Township township, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) return Problems.Invalid("file", "请以 multipart/form-data 上传图片(字段名 file)");
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        if (file is null) return Problems.Invalid("file", "请选择要上传的图片");
+        var (outcome, item, error) = await pictures.SaveAsync(township, id, file, ct);
+        return outcome switch
+        {
+            ItemPictures.Outcome.NotFound => Problems.NotFound("没有这个商品"),
+            ItemPictures.Outcome.Invalid => Problems.Invalid("file", error!),
+            _ => TypedResults.Ok(ItemDto.From(item!)),
+        };
+    }
+
+    private static async Task<Ok<List<StockLine>>> StockReportAsync(ExchangeReports reports, CancellationToken ct) => TypedResults.Ok(await reports.StockAsync(ct));
+
+    private static async Task<Results<Ok<List<RedemptionLine>>, ValidationProblem>> RedemptionReportAsync(
+        DateTimeOffset? from, DateTimeOffset? to, ExchangeReports reports, CancellationToken ct)
+    {
+        if (from is not null && to is not null && to <= from) return Problems.Invalid("to", "结束时间须晚于开始时间");
+        return TypedResults.Ok(await reports.RedemptionsAsync(from?.UtcDateTime, to?.UtcDateTime, ct));
     }
 
     private static Results<Ok<RedemptionDto>, ProblemHttpResult> Result((SettleRedemption.Outcome Outcome, Redemption? Redemption) r, string notReserved)

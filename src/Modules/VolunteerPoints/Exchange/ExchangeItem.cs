@@ -7,7 +7,19 @@ public sealed class ExchangeItem
     public int PointsCost { get; set; }
     /// <summary>Units still available; reserved units are already taken off. CHECK (Stock >= 0).</summary>
     public int Stock { get; set; }
+    /// <summary>At most this many units per person (reserved or fulfilled); null: no limit.</summary>
+    public int? PerPersonLimit { get; set; }
+    /// <summary>File name in the township media folder, served at media/{file}.</summary>
+    public string? Picture { get; set; }
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>Units of one item a person holds (reserved or fulfilled); a conditional update keeps it within the item's limit.</summary>
+public sealed class ItemTake
+{
+    public required string UserName { get; set; }
+    public int ItemId { get; set; }
+    public int Quantity { get; set; }
 }
 
 public sealed class Redemption

@@ -20,7 +20,7 @@ public sealed class Redeem(PointsDbContext db, PointsLedger ledger, TimeProvider
     public const int MaxQuantity = 100;
     private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-    public enum Outcome { Done, UnknownItem, OutOfStock, NotEnoughPoints }
+    public enum Outcome { Done, UnknownItem, OutOfStock, NotEnoughPoints, OverLimit }
 
     public static Validation Validate(RedemptionRequest r)
     {
@@ -40,6 +40,8 @@ public sealed class Redeem(PointsDbContext db, PointsLedger ledger, TimeProvider
         var cost = checked(item.PointsCost * quantity);
         var now = clock.GetUtcNow().UtcDateTime;
         var code = NewCode();
+        await ledger.ReleaseDueAsync(userName, ct);
+        if (item.PerPersonLimit is not null) await EnsureTakeAsync(userName, itemId, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var reserved = await db.Items.Where(i => i.Id == itemId && i.Stock >= quantity)
@@ -48,6 +50,17 @@ public sealed class Redeem(PointsDbContext db, PointsLedger ledger, TimeProvider
         {
             await tx.RollbackAsync(ct);
             return (Outcome.OutOfStock, null);
+        }
+        if (item.PerPersonLimit is { } limit)
+        {
+            // The per-person limit, decided like the stock: a conditional update of the person's count for the item.
+            var taken = await db.Takes.Where(t => t.UserName == userName && t.ItemId == itemId && t.Quantity + quantity <= limit)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Quantity, t => t.Quantity + quantity), ct);
+            if (taken == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return (Outcome.OverLimit, null);
+            }
         }
         var entry = await ledger.TryDebitAsync(userName, cost, LedgerSources.Redemption, $"兑换“{item.Name}”×{quantity}", code, userName, now, ct);
         if (entry is null)
@@ -64,6 +77,24 @@ public sealed class Redeem(PointsDbContext db, PointsLedger ledger, TimeProvider
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (Outcome.Done, redemption);
+    }
+
+    private async Task EnsureTakeAsync(string userName, int itemId, CancellationToken ct)
+    {
+        if (await db.Takes.AnyAsync(t => t.UserName == userName && t.ItemId == itemId, ct)) return;
+        var take = new ItemTake { UserName = userName, ItemId = itemId };
+        db.Takes.Add(take);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+        }
+        finally
+        {
+            db.Entry(take).State = EntityState.Detached;
+        }
     }
 
     private static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, 10);

@@ -39,6 +39,8 @@ public sealed class SettleRedemption(PointsDbContext db, PointsLedger ledger, Ti
             return (redemption is null ? Outcome.NotFound : Outcome.NotReserved, redemption);
         }
         await db.Items.Where(i => i.Id == redemption!.ItemId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock + redemption!.Quantity), ct);
+        await db.Takes.Where(t => t.UserName == redemption!.UserName && t.ItemId == redemption.ItemId && t.Quantity >= redemption.Quantity)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Quantity, t => t.Quantity - redemption!.Quantity), ct);
         await ledger.CreditAsync(redemption!.UserName, redemption.Points, LedgerSources.Cancellation, $"取消兑换“{redemption.ItemName}”×{redemption.Quantity},积分退回", code, by, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

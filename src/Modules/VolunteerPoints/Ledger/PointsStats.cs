@@ -5,7 +5,7 @@ namespace Zhizhi.Orchard.VolunteerPoints.Ledger;
 
 public sealed record VolunteerFigures(int Count, double Hours, int Activities);
 
-public sealed record PointsFigures(long Issued, long Redeemed);
+public sealed record PointsFigures(long Issued, long Redeemed, long Expired = 0);
 
 /// <summary>The "volunteers" and "points" parts of the township statistics.</summary>
 public sealed record StatsDto(VolunteerFigures Volunteers, PointsFigures Points);
@@ -20,8 +20,9 @@ public sealed class PointsStats(PointsDbContext db)
         var activities = await db.Activities.CountAsync(ct);
         var bySource = await db.Ledger.GroupBy(e => e.Source).Select(g => new { Source = g.Key, Sum = g.Sum(e => (long)e.Delta) }).ToListAsync(ct);
         long Sum(string source) => bySource.Where(s => s.Source == source).Sum(s => s.Sum);
-        var issued = Sum(LedgerSources.Activity) + Sum(LedgerSources.Grant);
+        var issued = Sum(LedgerSources.Activity) + Sum(LedgerSources.Grant) + Sum(LedgerSources.Award);
         var redeemed = -(Sum(LedgerSources.Redemption) + Sum(LedgerSources.Cancellation));
-        return new StatsDto(new VolunteerFigures(volunteers, Math.Round(hours, 2), activities), new PointsFigures(issued, redeemed));
+        var expired = -Sum(LedgerSources.Expiry);
+        return new StatsDto(new VolunteerFigures(volunteers, Math.Round(hours, 2), activities), new PointsFigures(issued, redeemed, expired));
     }
 }

@@ -12,7 +12,7 @@ internal sealed class PointsStatsContributor(PointsStats stats) : IStatsContribu
         return new Dictionary<string, JsonObject>
         {
             ["volunteers"] = new() { ["count"] = s.Volunteers.Count, ["hours"] = s.Volunteers.Hours, ["activities"] = s.Volunteers.Activities },
-            ["points"] = new() { ["issued"] = s.Points.Issued, ["redeemed"] = s.Points.Redeemed },
+            ["points"] = new() { ["issued"] = s.Points.Issued, ["redeemed"] = s.Points.Redeemed, ["expired"] = s.Points.Expired },
         };
     }
 }

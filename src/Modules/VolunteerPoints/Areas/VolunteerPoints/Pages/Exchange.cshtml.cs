@@ -27,7 +27,7 @@ public sealed class ExchangeModel(PointsDbContext db, PointsLedger ledger, Redee
         CanRedeem = await CanRedeemAsync();
         if (User.Identity?.IsAuthenticated == true)
         {
-            Balance = await ledger.BalanceAsync(UserName!, ct);
+            Balance = (await ledger.BalancesAsync(UserName!, ct)).Spendable;
             Mine = await db.Redemptions.AsNoTracking().Where(r => r.UserName == UserName).OrderByDescending(r => r.Id).Take(50).ToListAsync(ct);
         }
     }
@@ -47,7 +47,8 @@ public sealed class ExchangeModel(PointsDbContext db, PointsLedger ledger, Redee
         {
             Redeem.Outcome.Done => $"兑换成功,兑换码 {redemption!.Code},请凭码到爱心超市领取",
             Redeem.Outcome.OutOfStock => "库存不足",
-            Redeem.Outcome.NotEnoughPoints => "积分不足",
+            Redeem.Outcome.NotEnoughPoints => "可用积分不足(公示期内的积分暂不能使用)",
+            Redeem.Outcome.OverLimit => "超过这个商品的每人限兑数量",
             _ => "没有这个商品",
         };
         return RedirectToPage();

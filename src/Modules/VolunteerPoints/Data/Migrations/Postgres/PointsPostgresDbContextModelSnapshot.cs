@@ -71,6 +71,11 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Postgres
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CheckinCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -95,10 +100,18 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Postgres
                     b.Property<DateTime>("StartAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
@@ -127,6 +140,9 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Postgres
                     b.Property<string>("CheckedInBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<double>("Hours")
                         .HasColumnType("double precision");
@@ -192,6 +208,13 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("PerPersonLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Picture")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("PointsCost")
                         .HasColumnType("integer");
 
@@ -206,6 +229,26 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Postgres
                     b.ToTable("points_items", null, t =>
                         {
                             t.HasCheckConstraint("CK_points_items_stock", "\"Stock\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Exchange.ItemTake", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserName", "ItemId");
+
+                    b.ToTable("points_item_takes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_points_item_takes_quantity", "\"Quantity\" >= 0");
                         });
                 });
 
@@ -266,6 +309,26 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Postgres
                     b.ToTable("points_redemptions", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.ExpiryRun", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserName", "Year");
+
+                    b.ToTable("points_expiry_runs", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -310,7 +373,10 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Postgres
 
                     b.HasIndex("UserName", "Id");
 
-                    b.ToTable("points_ledger", (string)null);
+                    b.ToTable("points_ledger", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_points_ledger_delta", "\"Delta\" <> 0 AND \"BalanceAfter\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.PointsAccount", b =>
@@ -322,12 +388,263 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Postgres
                     b.Property<int>("Balance")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
                     b.HasKey("UserName");
 
                     b.ToTable("points_accounts", null, t =>
                         {
                             t.HasCheckConstraint("CK_points_accounts_balance", "\"Balance\" >= 0");
+
+                            t.HasCheckConstraint("CK_points_accounts_held", "\"Held\" >= 0 AND \"Held\" <= \"Balance\"");
                         });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.PointsGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("LedgerEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("points_grants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_points_grants_points", "\"Points\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.PointsHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("LedgerEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReleaseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseAt");
+
+                    b.HasIndex("UserName", "ReleaseAt");
+
+                    b.ToTable("points_holds", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_points_holds_points", "\"Points\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.ReceivedAward", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LedgerEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("points_received_awards", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Rules.DailyPoints", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserName", "Day");
+
+                    b.ToTable("points_daily", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_points_daily_points", "\"Points\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Rules.PointsRules", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DailyCap")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Expiry")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("GrantApprovalAbove")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoticeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PointsMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("points_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Volunteers.Team", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Leader")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VillageName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("points_teams", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Volunteers.VolunteerProfile", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Skills")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VillageName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("UserName");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("points_volunteers", (string)null);
                 });
 #pragma warning restore 612, 618
         }

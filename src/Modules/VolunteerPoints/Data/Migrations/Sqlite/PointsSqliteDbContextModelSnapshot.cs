@@ -64,6 +64,11 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Sqlite
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CheckinCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -88,9 +93,17 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Sqlite
                     b.Property<DateTime>("StartAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -117,6 +130,9 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Sqlite
 
                     b.Property<string>("CheckedInBy")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedOutAt")
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Hours")
@@ -179,6 +195,13 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PerPersonLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Picture")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PointsCost")
                         .HasColumnType("INTEGER");
 
@@ -193,6 +216,26 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Sqlite
                     b.ToTable("points_items", null, t =>
                         {
                             t.HasCheckConstraint("CK_points_items_stock", "\"Stock\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Exchange.ItemTake", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserName", "ItemId");
+
+                    b.ToTable("points_item_takes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_points_item_takes_quantity", "\"Quantity\" >= 0");
                         });
                 });
 
@@ -251,6 +294,26 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Sqlite
                     b.ToTable("points_redemptions", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.ExpiryRun", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserName", "Year");
+
+                    b.ToTable("points_expiry_runs", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -293,7 +356,10 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Sqlite
 
                     b.HasIndex("UserName", "Id");
 
-                    b.ToTable("points_ledger", (string)null);
+                    b.ToTable("points_ledger", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_points_ledger_delta", "\"Delta\" <> 0 AND \"BalanceAfter\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.PointsAccount", b =>
@@ -305,12 +371,257 @@ namespace Zhizhi.Orchard.VolunteerPoints.Data.Migrations.Sqlite
                     b.Property<int>("Balance")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("UserName");
 
                     b.ToTable("points_accounts", null, t =>
                         {
                             t.HasCheckConstraint("CK_points_accounts_balance", "\"Balance\" >= 0");
+
+                            t.HasCheckConstraint("CK_points_accounts_held", "\"Held\" >= 0 AND \"Held\" <= \"Balance\"");
                         });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.PointsGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LedgerEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("points_grants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_points_grants_points", "\"Points\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.PointsHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LedgerEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReleaseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseAt");
+
+                    b.HasIndex("UserName", "ReleaseAt");
+
+                    b.ToTable("points_holds", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_points_holds_points", "\"Points\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Ledger.ReceivedAward", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LedgerEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("points_received_awards", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Rules.DailyPoints", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserName", "Day");
+
+                    b.ToTable("points_daily", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_points_daily_points", "\"Points\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Rules.PointsRules", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DailyCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Expiry")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GrantApprovalAbove")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoticeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PointsMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("points_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Volunteers.Team", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Leader")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("points_teams", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.VolunteerPoints.Volunteers.VolunteerProfile", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skills")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserName");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("VillageId");
+
+                    b.ToTable("points_volunteers", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +12,15 @@ namespace Zhizhi.Orchard.VolunteerPoints.Pages.Admin;
 
 [RequiresFeature(VolunteerFeatures.PointsExchange)]
 [Authorize(Policy = ExchangePermissions.FulfilName)]
-public sealed class ExchangeModel(PointsDbContext db, AddItem add, SettleRedemption settle, IAuthorizationService authorization, ITownshipAccessor townships) : PageModel
+public sealed class ExchangeModel(PointsDbContext db, AddItem add, SettleRedemption settle, ItemPictures pictures, ExchangeReports reports,
+    IAuthorizationService authorization, ITownshipAccessor townships) : PageModel
 {
     public IReadOnlyList<ExchangeItem> Items { get; private set; } = [];
     public IReadOnlyList<Redemption> Recent { get; private set; } = [];
     public bool CanManageItems { get; private set; }
+    public IReadOnlyList<StockLine> Stock { get; private set; } = [];
+    public IReadOnlyList<RedemptionLine> ThisMonth { get; private set; } = [];
+    public Dictionary<int, string> PictureErrors { get; } = [];
 
     [BindProperty] public ItemInput Input { get; set; } = new();
     [BindProperty] public string? Code { get; set; }
@@ -25,6 +30,7 @@ public sealed class ExchangeModel(PointsDbContext db, AddItem add, SettleRedempt
         public string? Name { get; set; }
         public int? PointsCost { get; set; }
         public int? Stock { get; set; }
+        public int? PerPersonLimit { get; set; }
     }
 
     public DateTime Local(DateTime utc) => TownshipTime.ToLocal(townships.Current, utc);
@@ -34,6 +40,31 @@ public sealed class ExchangeModel(PointsDbContext db, AddItem add, SettleRedempt
         Items = await db.Items.AsNoTracking().OrderBy(i => i.Id).ToListAsync(ct);
         Recent = await db.Redemptions.AsNoTracking().OrderByDescending(r => r.Id).Take(50).ToListAsync(ct);
         CanManageItems = (await authorization.AuthorizeAsync(User, ExchangePermissions.ManageName)).Succeeded;
+        Stock = await reports.StockAsync(ct);
+        var local = TownshipTime.ToLocal(townships.Current, DateTime.UtcNow);
+        var firstLocal = new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        ThisMonth = await reports.RedemptionsAsync(TimeZoneInfo.ConvertTimeToUtc(firstLocal, TownshipTime.Zone(townships.Current)), null, ct);
+    }
+
+    public async Task<IActionResult> OnPostPictureAsync(int id, IFormFile? picture, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, ExchangePermissions.ManageName)).Succeeded) return Forbid();
+        string error;
+        if (picture is null) error = "请选择要上传的图片";
+        else
+        {
+            var (outcome, item, message) = await pictures.SaveAsync(townships.Current, id, picture, ct);
+            if (outcome == ItemPictures.Outcome.Done)
+            {
+                TempData["Message"] = $"已更新“{item!.Name}”的图片";
+                return RedirectToPage();
+            }
+            error = message ?? "没有这个商品";
+        }
+        await OnGetAsync(ct);
+        PictureErrors[id] = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostFulfilAsync(CancellationToken ct)
@@ -60,7 +91,7 @@ public sealed class ExchangeModel(PointsDbContext db, AddItem add, SettleRedempt
     {
         if (!(await authorization.AuthorizeAsync(User, ExchangePermissions.ManageName)).Succeeded) return Forbid();
         ModelState.Clear();
-        var request = new ItemRequest(Input.Name, Input.PointsCost, Input.Stock);
+        var request = new ItemRequest(Input.Name, Input.PointsCost, Input.Stock, Input.PerPersonLimit);
         ModelState.AddFieldErrors(AddItem.Validate(request).Errors);
         if (ModelState.IsValid)
         {

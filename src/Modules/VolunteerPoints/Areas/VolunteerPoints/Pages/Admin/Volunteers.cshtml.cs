@@ -13,6 +13,7 @@ public sealed class VolunteersModel(PointsDbContext db, CreateActivity create, C
 {
     public Township Township => townships.Current;
     public IReadOnlyList<Activity> Items { get; private set; } = [];
+    public IReadOnlyList<Volunteers.Team> Teams { get; private set; } = [];
 
     [BindProperty] public ActivityInput Input { get; set; } = new();
     [BindProperty] public CheckinInput Checkin { get; set; } = new();
@@ -25,6 +26,8 @@ public sealed class VolunteersModel(PointsDbContext db, CreateActivity create, C
         public DateTime? End { get; set; }
         public int? Points { get; set; } = 10;
         public int? Capacity { get; set; } = 20;
+        public string? Type { get; set; } = ActivityTypes.Patrol;
+        public int? TeamId { get; set; }
     }
 
     public sealed class CheckinInput
@@ -36,12 +39,15 @@ public sealed class VolunteersModel(PointsDbContext db, CreateActivity create, C
     public DateTime Local(DateTime utc) => TownshipTime.ToLocal(Township, utc);
 
     public async Task OnGetAsync(CancellationToken ct)
-        => Items = await db.Activities.AsNoTracking().OrderByDescending(a => a.StartAt).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct);
+    {
+        Items = await db.Activities.AsNoTracking().OrderByDescending(a => a.StartAt).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct);
+        Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        var request = new ActivityRequest(Input.Title, Offset(Input.Start), Offset(Input.End), Input.Location, Input.Points, Input.Capacity);
-        var v = CreateActivity.Validate(request);
+        var request = new ActivityRequest(Input.Title, Offset(Input.Start), Offset(Input.End), Input.Location, Input.Points, Input.Capacity, Input.Type, Input.TeamId);
+        var v = await create.ValidateAsync(request, ct);
         ModelState.Clear();
         ModelState.AddFieldErrors(v.Errors);
         if (!ModelState.IsValid)
@@ -65,7 +71,7 @@ public sealed class VolunteersModel(PointsDbContext db, CreateActivity create, C
             switch (outcome)
             {
                 case CheckIn.Outcome.Done:
-                    TempData["Message"] = $"{result!.UserName} 签到成功,获得 {result.Points} 积分";
+                    TempData["Message"] = $"{result!.UserName} 签到成功,获得 {result.Points} 积分{(result.CappedByDailyLimit ? "(已达每日积分上限)" : "")}";
                     return RedirectToPage();
                 case CheckIn.Outcome.UnknownUser: ModelState.AddModelError("Checkin.UserName", "本乡镇没有这个用户"); break;
                 case CheckIn.Outcome.AlreadyCheckedIn: ModelState.AddModelError("Checkin.UserName", "该用户已签到过这个活动,积分不会重复发放"); break;
