@@ -34,7 +34,14 @@ internal sealed class WorkflowsStartup : FeatureStartup
     {
         DefinitionEndpoints.Map(endpoints);
         InstanceEndpoints.Map(endpoints);
+        Designer.DesignerEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions => [WorkflowPermissions.Manage];
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+    {
+        menu.Add("流程", "流程定义", "/admin/workflows", WorkflowPermissions.Manage, order: 600);
+        menu.Add("流程", "流程实例", "/admin/workflows/instances", WorkflowPermissions.Manage, order: 610);
+    }
 }
