@@ -95,6 +95,69 @@ public sealed class WorkflowDesignerTests(BrowserHost host) : BrowserTest(host)
         await Axe.AssertNoSeriousViolationsAsync(admin, "流程实例页");
     }
 
+    [Fact]
+    public async Task A_clerk_imports_a_json_file_restores_an_old_version_and_cancels_a_waiting_instance()
+    {
+        var id = "e2e-" + Names.Random(6).ToLowerInvariant();
+        var admin = await SignedInPageAsync("hengjie/", "admin", BrowserHost.DemoPassword);
+        string Json(string name, string? duration = "PT1H") => $$"""
+            {"id":"{{id}}","name":"{{name}}","activities":[
+              {"id":"start","type":"Start","x":20,"y":20},
+              {"id":"approve","type":"UserTask","name":"审批","properties":{"outcomes":["同意","驳回"]},"x":240,"y":20},
+              {"id":"wait","type":"Timer","properties":{"duration":"{{duration}}"},"x":460,"y":20},
+              {"id":"end","type":"Finish","x":680,"y":20}],
+             "transitions":[{"from":"start","outcome":"Done","to":"approve"},{"from":"approve","outcome":"同意","to":"wait"},
+               {"from":"approve","outcome":"驳回","to":"end"},{"from":"wait","outcome":"Done","to":"end"}],
+             "startActivities":["start"]}
+            """;
+        async Task ImportAsync(string json)
+        {
+            await admin.GotoAsync("hengjie/admin/workflows");
+            await admin.GetByLabel("流程定义文件").SetInputFilesAsync(new FilePayload { Name = id + ".json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(json) });
+            await admin.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+        }
+
+        // A bad file is refused with its reason, and nothing is saved.
+        await ImportAsync(Json("坏流程", duration: "一小时"));
+        await Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("ISO 8601");
+        await Expect(admin.Locator("main table")).Not.ToContainTextAsync(id);
+
+        await ImportAsync(Json("导入的审批"));
+        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("已导入流程“导入的审批”,第 1 版");
+        await ImportAsync(Json("导入的审批(改)"));
+        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("已导入流程“导入的审批(改)”,第 2 版");
+
+        // Version 1 opens read-only; "以此版本为准" saves it as version 3.
+        await admin.GotoAsync($"hengjie/admin/workflows/{id}?version=1");
+        await Expect(admin.Locator("[data-wf-designer][data-ready=true]")).ToBeVisibleAsync();
+        await Expect(admin.Locator(".zz-wf-status")).ToContainTextAsync("正在查看第 1 版(只读)");
+        await Expect(admin.Locator(".zz-wf-palette")).ToHaveCountAsync(0);
+        await Expect(admin.Locator("#wf-name")).ToHaveValueAsync("导入的审批");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "以此版本为准" }).ClickAsync();
+        await Expect(admin).ToHaveURLAsync(new Regex($"/hengjie/admin/workflows/{id}$"));
+        await Expect(admin.Locator(".zz-wf-status")).ToHaveTextAsync("当前为第 3 版");
+        await Expect(admin.Locator("#wf-name")).ToHaveValueAsync("导入的审批");
+
+        // An instance waits at the user task; the clerk finds it by correlation id and cancels it.
+        var correlation = "E2E-" + id;
+        var response = await admin.Context.APIRequest.PostAsync($"hengjie/api/workflows/{id}/instances", new() { DataObject = new { input = new { }, correlationId = correlation } });
+        Assert.Equal(201, response.Status);
+        await admin.GotoAsync("hengjie/admin/workflows/instances");
+        await admin.GetByLabel("关联号").FillAsync(correlation);
+        await admin.GetByLabel("状态").SelectOptionAsync("waiting");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        var row = admin.Locator("tr[data-status]");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("等待中");
+        await row.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(admin.Locator(".drawflow-node.zz-wf-visited")).ToHaveCountAsync(2);
+        admin.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "取消实例" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("已取消该实例");
+        await Expect(admin.Locator("main .badge[data-status]")).ToHaveTextAsync("已取消");
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "取消实例" })).ToHaveCountAsync(0);
+    }
+
     [Theory]
     [InlineData("hengjie/admin/workflows")]
     [InlineData("hengjie/admin/workflows/instances")]
