@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhizhi.Orchard.Data;
+using Zhizhi.Orchard.Events;
 using Zhizhi.Orchard.Modules;
 using Zhizhi.Orchard.Navigation;
 using Zhizhi.Orchard.Recipes;
@@ -28,6 +29,8 @@ internal sealed class WorkflowsStartup : FeatureStartup
         feature.Services.AddScoped<IWorkflowRuntime, WorkflowRuntime>();
         feature.Services.AddHostedService<TimerSweeper>();
         feature.AddRecipeStep<WorkflowsRecipeStep>();
+        feature.Services.AddHttpClient(WorkflowHttpSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        feature.AddEventHandler<WorkflowHttpRequested, WorkflowHttpSender>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -113,6 +113,8 @@ public static partial class ValidateDefinition
                         v.Add("activities", a.Id, $"{label}“{text}”不是有效的 ISO 8601 时长(如 P7D、PT30S)");
                     if (p.Kind == PropertyKind.Script && ScriptSandbox.SyntaxError(text) is { } error)
                         v.Add("activities", a.Id, $"{label}:{error}");
+                    if (p.Kind == PropertyKind.Liquid && LiquidText.SyntaxError(text) is { } liquidError)
+                        v.Add("activities", a.Id, $"{label}:{liquidError}");
                     break;
             }
         }

@@ -9,6 +9,7 @@
     Duration: "ISO 8601 时长:P7D(7 个工作日)、PT2H、PT30S",
     Names: "每行一项",
     Boolean: "",
+    Liquid: "Liquid 模板,如 {{ input.title }}、{{ properties.level }}",
   };
   const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
@@ -298,6 +299,7 @@
             });
             break;
           case "Script":
+          case "Liquid":
             input = el("textarea", { id: fid, class: "form-control form-control-sm font-monospace", rows: "3", spellcheck: "false", disabled: ro });
             input.value = typeof value === "string" ? value : "";
             input.addEventListener("input", () => { a.properties[p.name] = input.value; this.changed(); });
