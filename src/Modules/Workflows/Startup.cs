@@ -31,6 +31,7 @@ internal sealed class WorkflowsStartup : FeatureStartup
         feature.AddRecipeStep<WorkflowsRecipeStep>();
         feature.Services.AddHttpClient(WorkflowHttpSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         feature.AddEventHandler<WorkflowHttpRequested, WorkflowHttpSender>();
+        feature.AddEventHandler<WorkflowNotificationRequested, WorkflowNotifier>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -38,6 +39,7 @@ internal sealed class WorkflowsStartup : FeatureStartup
         DefinitionEndpoints.Map(endpoints);
         InstanceEndpoints.Map(endpoints);
         Designer.DesignerEndpoints.Map(endpoints);
+        NotificationEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions => [WorkflowPermissions.Manage];

@@ -125,6 +125,46 @@ public abstract class HttpRequestActivityTests(ZhizhiHost fixture)
     }
 
     [Fact]
+    public async Task ANotificationReachesItsRecipientsInAppOnceAndItsWebhook()
+    {
+        using var receiver = new Receiver(503);
+        var township = await Host.CreateTownshipAsync();
+        using var admin = await township.AsAdminAsync();
+        var resident = await township.RegisterResidentAsync();
+        var definition = new
+        {
+            id = "notify", name = "上交提醒", enabled = true,
+            activities = new object[]
+            {
+                new { id = "start", type = "Start" },
+                new { id = "tell", type = "Notify", properties = new { text = "纠纷“{{ input.title }}”已上交{% if input.urgent %}(加急){% endif %}", recipients = new[] { township.AdminUserName, "mediator-nobody" }, webhook = receiver.Base + "/notify" } },
+                new { id = "end", type = "Finish" },
+            },
+            transitions = new[] { new { from = "start", outcome = "Done", to = "tell" }, new { from = "tell", outcome = "Done", to = "end" } },
+            startActivities = new[] { "start" },
+        };
+
+        var instance = await RunAsync(admin, definition, "notify", new { title = "邻里通道纠纷", urgent = true });
+        Assert.Equal("finished", instance.GetProperty("status").GetString());
+
+        // The webhook refused once: the outbox tried again with the same key; the in-app copy was stored once.
+        var requests = await receiver.WaitForAsync(2);
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(requests[0].IdempotencyKey, requests[1].IdempotencyKey);
+        using (var posted = System.Text.Json.JsonDocument.Parse(requests[1].Body))
+        {
+            Assert.Equal("纠纷“邻里通道纠纷”已上交(加急)", posted.RootElement.GetProperty("text").GetString());
+            Assert.Equal(township.Name, posted.RootElement.GetProperty("township").GetString());
+        }
+        var mine = (await admin.GetJsonAsync("api/workflows/notifications")).EnumerateArray().ToList();
+        var note = Assert.Single(mine);
+        Assert.Equal("纠纷“邻里通道纠纷”已上交(加急)", note.GetProperty("text").GetString());
+        Assert.Equal("FQ-2026-000042", note.GetProperty("correlationId").GetString());
+        using var other = township.As(resident.Token);
+        Assert.Equal(0, (await other.GetJsonAsync("api/workflows/notifications")).GetArrayLength());
+    }
+
+    [Fact]
     public async Task BadLiquidIsRefusedOnImportAndABadRenderedAddressFaultsOnlyItsInstance()
     {
         var township = await Host.CreateTownshipAsync();

@@ -11,7 +11,7 @@ namespace Zhizhi.Orchard.Workflows.Definitions;
 public static partial class ValidateDefinition
 {
     /// <summary>Words that are routes under /api/workflows, never definition ids.</summary>
-    private static readonly HashSet<string> Reserved = ["instances", "signals", "activities", "validate", "dry-run"];
+    private static readonly HashSet<string> Reserved = ["instances", "signals", "activities", "validate", "dry-run", "notifications"];
 
     public static Validation Check(DefinitionDocument d, ActivityRegistry registry) => Check(d, registry, issues: null);
 
