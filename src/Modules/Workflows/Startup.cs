@@ -48,5 +48,6 @@ internal sealed class WorkflowsStartup : FeatureStartup
     {
         menu.Add("流程", "流程定义", "/admin/workflows", WorkflowPermissions.Manage, order: 600);
         menu.Add("流程", "流程实例", "/admin/workflows/instances", WorkflowPermissions.Manage, order: 610);
+        menu.Add("流程", "流程通知", "/admin/workflows/notifications", WorkflowPermissions.Manage, order: 620);
     }
 }

@@ -161,6 +161,7 @@ public sealed class WorkflowDesignerTests(BrowserHost host) : BrowserTest(host)
     [Theory]
     [InlineData("hengjie/admin/workflows")]
     [InlineData("hengjie/admin/workflows/instances")]
+    [InlineData("hengjie/admin/workflows/notifications")]
     [InlineData("hengjie/admin/workflows/three-level-mediation")]
     [InlineData("hengjie/admin/workflows/three-level-mediation?version=1")]
     public async Task The_workflow_pages_have_no_serious_accessibility_violations(string path)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -210,6 +211,53 @@ public abstract class WorkflowDesignerApiTests(ZhizhiHost fixture)
         var problem = await invalid.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(problem.GetProperty("issues").EnumerateArray(), i => i.GetProperty("activityId").GetString() == "t");
         Assert.Equal((0, 0, 0), await CountsAsync(Host, township));
+    }
+
+    [Fact]
+    public async Task TheDesignerPageSavesOnlyWithItsAntiforgeryToken()
+    {
+        var township = await Host.CreateTownshipAsync();
+        using var admin = await township.AsAdminAsync();
+        using var page = await admin.GetAsync("admin/workflows/timed?name=" + Uri.EscapeDataString("计时"), CT);
+        await page.ShouldBeAsync(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync(CT);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "data-token=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token));
+        var cookies = page.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : "";
+
+        HttpRequestMessage Post(string handler, object body, bool withToken)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"admin/workflows/timed?handler={handler}") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Cookie", cookies);
+            if (withToken) request.Headers.Add("RequestVerificationToken", token);
+            return request;
+        }
+
+        using (var forged = await admin.SendAsync(Post("Save", Timed("timed"), withToken: false), CT))
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(0, (await admin.GetJsonAsync("api/workflows")).GetArrayLength());
+
+        using (var invalid = await admin.SendAsync(Post("Save", Definition("timed", [A("start", "Start"), A("t", "Timer", new { duration = "soon" })], [["start", "Done", "t"]]), withToken: true), CT))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+            var body = await invalid.JsonAsync();
+            Assert.Contains(body.GetProperty("issues").EnumerateArray(), i => i.GetProperty("activityId").GetString() == "t");
+        }
+        Assert.Equal(0, (await admin.GetJsonAsync("api/workflows")).GetArrayLength());
+
+        using (var dry = await admin.SendAsync(Post("DryRun", new { definition = Timed("timed"), input = new { amount = 1 } }, withToken: true), CT))
+        {
+            Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
+            Assert.Equal("village", (await dry.JsonAsync()).GetProperty("properties").GetProperty("level").GetString());
+        }
+        Assert.Equal((0, 0, 0), await CountsAsync(Host, township));
+
+        using (var saved = await admin.SendAsync(Post("Save", Timed("timed"), withToken: true), CT))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.Equal(1, (await saved.JsonAsync()).GetProperty("version").GetInt32());
+        }
+        Assert.Equal(1, Assert.Single((await admin.GetJsonAsync("api/workflows")).EnumerateArray()).GetProperty("version").GetInt32());
     }
 
     [Fact]
