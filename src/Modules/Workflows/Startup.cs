@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhizhi.Orchard.Data;
+using Zhizhi.Orchard.Events;
 using Zhizhi.Orchard.Modules;
 using Zhizhi.Orchard.Navigation;
 using Zhizhi.Orchard.Recipes;
@@ -28,13 +29,25 @@ internal sealed class WorkflowsStartup : FeatureStartup
         feature.Services.AddScoped<IWorkflowRuntime, WorkflowRuntime>();
         feature.Services.AddHostedService<TimerSweeper>();
         feature.AddRecipeStep<WorkflowsRecipeStep>();
+        feature.Services.AddHttpClient(WorkflowHttpSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        feature.AddEventHandler<WorkflowHttpRequested, WorkflowHttpSender>();
+        feature.AddEventHandler<WorkflowNotificationRequested, WorkflowNotifier>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         DefinitionEndpoints.Map(endpoints);
         InstanceEndpoints.Map(endpoints);
+        Designer.DesignerEndpoints.Map(endpoints);
+        NotificationEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions => [WorkflowPermissions.Manage];
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+    {
+        menu.Add("流程", "流程定义", "/admin/workflows", WorkflowPermissions.Manage, order: 600);
+        menu.Add("流程", "流程实例", "/admin/workflows/instances", WorkflowPermissions.Manage, order: 610);
+        menu.Add("流程", "流程通知", "/admin/workflows/notifications", WorkflowPermissions.Manage, order: 620);
+    }
 }

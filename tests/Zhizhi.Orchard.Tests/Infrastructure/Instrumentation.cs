@@ -57,6 +57,7 @@ internal static class Instrumentation
         services.AddScoped<IFeatureSetup, SabotagedSetup>();
 
         AddGadgetsModule(services);
+        services.AddSingleton<Zhizhi.Orchard.Workflows.Contracts.IWorkflowActivity, Workflows.TestPublishActivity>();
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed class ActivityRegistry
     public static IReadOnlyList<IWorkflowActivity> BuiltIn() =>
     [
         new StartActivity(), new SignalActivity(), new TimerActivity(), new IfActivity(), new SwitchActivity(),
-        new SetPropertyActivity(), new ForkActivity(), new JoinActivity(), new UserTaskActivity(), new FinishActivity(),
+        new SetPropertyActivity(), new ForkActivity(), new JoinActivity(), new UserTaskActivity(), new FinishActivity(), new HttpRequestActivity(), new NotifyActivity(),
     ];
 
     public IWorkflowActivity? Find(string? type) => type is null ? null : _types.GetValueOrDefault(type);

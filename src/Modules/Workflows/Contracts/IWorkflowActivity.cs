@@ -28,6 +28,8 @@ public enum PropertyKind
     /// <summary>A list of names (user-task buttons, switch cases).</summary>
     Names,
     Boolean,
+    /// <summary>A Liquid template (Scriban in Liquid mode) seeing input and properties, checked for syntax on import.</summary>
+    Liquid,
 }
 
 public sealed record ActivityProperty(string Name, string Label, PropertyKind Kind, bool Required = true);

@@ -15,6 +15,7 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : DbContext(o
     public DbSet<WorkflowDefinition> Definitions => Set<WorkflowDefinition>();
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+    public DbSet<Activities.WorkflowNotification> Notifications => Set<Activities.WorkflowNotification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +49,17 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : DbContext(o
             b.Property(t => t.ActivityId).HasMaxLength(IdLength);
             b.HasIndex(t => t.DueAt);
             b.HasIndex(t => t.InstanceId);
+        });
+        modelBuilder.Entity<Activities.WorkflowNotification>(b =>
+        {
+            b.ToTable("workflows_notifications");
+            b.HasKey(n => n.Id);
+            b.HasIndex(n => n.MessageId).IsUnique();
+            b.HasIndex(n => n.CreatedAt);
+            b.Property(n => n.InstanceId).HasMaxLength(32);
+            b.Property(n => n.CorrelationId).HasMaxLength(IdLength);
+            b.Property(n => n.Text).HasMaxLength(Activities.NotifyActivity.MaxText);
+            b.Property(n => n.Recipients).HasMaxLength(1000);
         });
         modelBuilder.AddOutbox(Prefix);
     }

@@ -18,7 +18,7 @@ internal static class DefinitionEndpoints
     {
         var group = endpoints.MapGroup("/api/workflows").WithTags("流程").RequirePermission(WorkflowPermissions.Manage);
         group.MapGet("", ListAsync).WithSummary("流程定义(各自的最新版本)");
-        group.MapGet("/activities", (ActivityRegistry registry) => TypedResults.Ok(registry.Descriptors.ToList())).WithSummary("可用的活动类型");
+        group.MapGet("/activities", (ActivityRegistry registry) => TypedResults.Ok(Designer.ActivityCatalogue.Describe(registry))).WithSummary("可用的活动类型(设计器的活动面板:名称、分类、属性及其编辑方式、结果)");
         group.MapGet("/{id}", GetAsync).WithSummary("导出流程定义(最新版本,或 ?version=)");
         group.MapGet("/{id}/versions", VersionsAsync).WithSummary("流程定义的版本历史");
         group.MapPost("", ImportAsync).WithSummary("导入流程定义(编号已存在时成为新版本)");

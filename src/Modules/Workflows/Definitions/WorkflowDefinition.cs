@@ -39,7 +39,8 @@ public sealed record DefinitionDocument(
         => Transitions!.Where(t => t.From == activityId && t.Outcome == outcome);
 }
 
-public sealed record ActivityNode(string? Id, string? Type, string? Name, JsonObject? Properties);
+/// <summary>One activity of a definition; <paramref name="X"/> and <paramref name="Y"/> are its place on the designer's canvas (layout only, ignored by the engine).</summary>
+public sealed record ActivityNode(string? Id, string? Type, string? Name, JsonObject? Properties, double? X = null, double? Y = null);
 
 public sealed record Transition(string? From, string? Outcome, string? To);
 

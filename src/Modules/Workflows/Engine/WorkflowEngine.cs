@@ -20,6 +20,15 @@ public sealed class WorkflowEngine(WorkflowsDbContext db, ActivityRegistry regis
 
     private readonly List<DateTime> _newTimers = [];
 
+    /// <summary>Set while <see cref="DryRunAsync"/> runs: timers and events are recorded here instead of the database.</summary>
+    private DryRunCapture? _dryRun;
+
+    private sealed class DryRunCapture
+    {
+        public List<DryRunTimer> Timers { get; } = [];
+        public List<object> Published { get; } = [];
+    }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<WorkflowInstance?> StartAsync(string definitionId, JsonNode? input, string? correlationId, CancellationToken ct)
@@ -42,6 +51,37 @@ public sealed class WorkflowEngine(WorkflowsDbContext db, ActivityRegistry regis
         await db.SaveChangesAsync(ct);
         Committed();
         return instance;
+    }
+
+    /// <summary>
+    /// Runs a definition (saved or not) on an in-memory instance up to its first wait, end or fault, and discards it:
+    /// nothing is added to the database context, no timer is stored or announced, no event is published.
+    /// </summary>
+    public async Task<DryRunResult> DryRunAsync(DefinitionDocument document, JsonNode? input, string? correlationId, CancellationToken ct)
+    {
+        var now = Now;
+        var instance = new WorkflowInstance
+        {
+            Id = "dry-run", DefinitionId = document.Id ?? "", Version = document.Version ?? 0,
+            CorrelationId = string.IsNullOrWhiteSpace(correlationId) ? null : correlationId.Trim(),
+            Input = input?.ToJsonString() ?? "null", CreatedAt = now, UpdatedAt = now,
+        };
+        var session = new InstanceSession(instance, document);
+        session.State.Pending.AddRange((document.StartActivities ?? []).Select(s => new Token(s, null, null, null)));
+        var capture = _dryRun = new DryRunCapture();
+        try
+        {
+            await RunAsync(session, ct);
+        }
+        finally
+        {
+            _dryRun = null;
+            _newTimers.Clear();
+        }
+        return new DryRunResult(instance.Status, session.Path.DeepClone(), session.Properties.DeepClone(), session.Outputs.DeepClone(),
+            [.. session.State.Waiting], capture.Timers,
+            [.. capture.Published.Select(e => new DryRunEvent(e.GetType().Name, System.Text.Json.JsonSerializer.SerializeToNode(e, e.GetType(), DefinitionDocument.JsonOptions)))],
+            instance.Fault);
     }
 
     public enum ResumeResult { Resumed, NotFound, NotWaiting, UnknownOutcome, Conflict }
@@ -215,7 +255,11 @@ public sealed class WorkflowEngine(WorkflowsDbContext db, ActivityRegistry regis
                     InstanceId = session.Instance.Id, ActivityId = node.Id!, CorrelationId = session.Instance.CorrelationId,
                     Properties = node.Properties ?? [], Input = session.Input, InstanceProperties = session.Properties, UtcNow = Now,
                     Evaluate = script => ScriptSandbox.Evaluate(script, session.Input, session.Properties),
-                    Publish = evt => db.PublishObject(evt, Now),
+                    Publish = evt =>
+                    {
+                        if (_dryRun is { } dry) dry.Published.Add(evt);
+                        else db.PublishObject(evt, Now);
+                    },
                     // Activities are synchronous; the calendar answers from its per-township cache, so this rarely blocks.
                     DueAfter = text => Deadlines.DueAsync(calendar, Now, text).AsTask().GetAwaiter().GetResult(),
                 });
@@ -281,6 +325,14 @@ public sealed class WorkflowEngine(WorkflowsDbContext db, ActivityRegistry regis
         session.State.Waiting.Clear();
         session.State.Pending.Clear();
         session.State.Joins.Clear();
+        if (_dryRun is { } dry)
+        {
+            // As in a real step: timers set earlier in the step are dropped with the instance.
+            dry.Timers.Clear();
+            session.Instance.Status = status;
+            session.Instance.FinishedAt = Now;
+            return;
+        }
         var id = session.Instance.Id;
         db.Timers.RemoveRange(await db.Timers.Where(t => t.InstanceId == id).ToListAsync(ct));
         foreach (var entry in db.ChangeTracker.Entries<WorkflowTimer>().Where(e => e.Entity.InstanceId == id && e.State == EntityState.Added).ToList())
@@ -291,6 +343,11 @@ public sealed class WorkflowEngine(WorkflowsDbContext db, ActivityRegistry regis
 
     private void AddTimer(string instanceId, string activityId, DateTime dueAt)
     {
+        if (_dryRun is { } dry)
+        {
+            dry.Timers.Add(new DryRunTimer(activityId, DateTime.SpecifyKind(dueAt, DateTimeKind.Utc)));
+            return;
+        }
         db.Timers.Add(new WorkflowTimer { InstanceId = instanceId, ActivityId = activityId, DueAt = dueAt });
         _newTimers.Add(dueAt);
     }
@@ -302,3 +359,12 @@ public sealed class WorkflowEngine(WorkflowsDbContext db, ActivityRegistry regis
         _newTimers.Clear();
     }
 }
+
+/// <summary>What a dry run did: the path taken, the state reached, the timers that would be set and the events that would leave.</summary>
+public sealed record DryRunResult(
+    string Status, JsonNode Path, JsonNode Properties, JsonNode Outputs, IReadOnlyList<Bookmark> Waiting,
+    IReadOnlyList<DryRunTimer> Timers, IReadOnlyList<DryRunEvent> Published, string? Fault);
+
+public sealed record DryRunTimer(string ActivityId, DateTime DueAt);
+
+public sealed record DryRunEvent(string Type, JsonNode? Data);

@@ -55,6 +55,47 @@ namespace Zhizhi.Orchard.Workflows.Data.Migrations.Sqlite
                     b.ToTable("workflows_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.Workflows.Activities.WorkflowNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.ToTable("workflows_notifications", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.Workflows.Definitions.WorkflowDefinition", b =>
                 {
                     b.Property<string>("Id")
