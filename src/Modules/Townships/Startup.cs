@@ -28,7 +28,9 @@ internal sealed class PortalStartup : FeatureStartup
         feature.AddRecipeStep<NoticesRecipeStep>();
         // Registered after the host's WeekendCalendar, so this one is what IWorkingCalendar resolves to.
         feature.Services.AddSingleton<WorkingCalendarCache>();
-        feature.Services.AddScoped<IWorkingCalendar, TownshipWorkingCalendar>();
+        feature.Services.AddScoped<TownshipWorkingCalendar>();
+        feature.Services.AddScoped<IWorkingCalendar>(sp => sp.GetRequiredService<TownshipWorkingCalendar>());
+        feature.Services.AddScoped<ITownshipCalendar>(sp => sp.GetRequiredService<TownshipWorkingCalendar>());
         feature.Services.AddScoped<EditCalendar>();
         feature.AddFeatureSetup<CalendarSetup>();
     }

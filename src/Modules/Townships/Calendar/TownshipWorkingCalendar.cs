@@ -23,8 +23,10 @@ public sealed class WorkingCalendarCache
 }
 
 /// <summary>The township's working calendar: the weekend rule, overridden by the days listed on its calendar page.</summary>
-internal sealed class TownshipWorkingCalendar(ITownshipAccessor township, WorkingCalendarCache cache, IServiceProvider services) : IWorkingCalendar
+internal sealed class TownshipWorkingCalendar(ITownshipAccessor township, WorkingCalendarCache cache, IServiceProvider services) : IWorkingCalendar, Contracts.ITownshipCalendar
 {
+    public async ValueTask<IReadOnlyDictionary<DateOnly, bool>> ListedDaysAsync(CancellationToken ct = default) => await DaysAsync(ct);
+
     public ValueTask<bool> IsWorkingDayAsync(DateOnly date, CancellationToken ct = default)
         => cache.TryGet(township.Current.Name, out var days)
             ? ValueTask.FromResult(IsWorkingDay(days, date))

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,9 @@ namespace Zhizhi.Orchard.Mediation.Pages.Admin;
 public sealed class IndexModel(MediationDbContext db, CreateRoom create) : PageModel
 {
     public IReadOnlyList<Room> Rooms { get; private set; } = [];
+    private List<Mediators.Mediator> _mediators = [];
+
+    public IEnumerable<Mediators.Mediator> MediatorsOf(int roomId) => _mediators.Where(m => m.RoomIds.Contains(roomId));
     public IReadOnlyList<string> Categories => Zhizhi.Orchard.Mediation.Rooms.Categories.All;
 
     [BindProperty] public RoomInput Input { get; set; } = new();
@@ -29,7 +33,28 @@ public sealed class IndexModel(MediationDbContext db, CreateRoom create) : PageM
         public string? Mediators { get; set; }
     }
 
-    public async Task OnGetAsync(CancellationToken ct) => Rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
+        _mediators = await db.Mediators.AsNoTracking().Where(m => m.Active).OrderBy(m => m.Id).ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(int id, IFormFile? photo, [FromServices] ITownshipFiles files, [FromServices] Township township, CancellationToken ct)
+    {
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (room is null) return NotFound();
+        var (url, error) = await RoomPhotos.SaveAsync(files, township, photo, ct);
+        if (error is not null)
+        {
+            ModelState.AddModelError("", $"“{room.Name}”的照片未保存:{error}");
+            await OnGetAsync(ct);
+            return Page();
+        }
+        room.PhotoUrl = url;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"已更新“{room.Name}”的照片";
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
