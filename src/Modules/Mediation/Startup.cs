@@ -39,7 +39,10 @@ internal sealed class MediationStartup : FeatureStartup
         => menu.Add("调解预约", "/mediation", order: 40);
 
     public override void BuildAdminMenu(AdminMenuBuilder menu)
-        => menu.Add("调解", "调解室", "/admin/mediation", MediationPermissions.ManageRooms, order: 400);
+    {
+        menu.Add("调解", "调解室", "/admin/mediation", MediationPermissions.ManageRooms, order: 400);
+        menu.Add("调解", "调解员与预约规则", "/admin/mediation/mediators", MediationPermissions.ManageRooms, order: 405);
+    }
 }
 
 internal sealed class BookingStartup : FeatureStartup

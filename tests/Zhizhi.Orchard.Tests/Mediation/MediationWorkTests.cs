@@ -412,6 +412,116 @@ public abstract class MediationWorkTests(ZhizhiHost fixture)
         Assert.Equal(1, hook.Count);
     }
 
+    [Fact]
+    public async Task StudiosHaveAPhotoAndAVillageAndResidentsFindThemBySpecialtyAndVillage()
+    {
+        var township = await Host.CreateTownshipAsync();
+        using var admin = await township.AsAdminAsync();
+        using (var village = await admin.PostJsonAsync("api/portal/villages", new { name = "枫源村", kind = "村", grids = 3, households = 400 }))
+            await village.ShouldBeAsync(HttpStatusCode.Created);
+        var inVillage = JsonSerializer.SerializeToNode(Room("枫源村调解室"))!.AsObject();
+        inVillage["village"] = "枫源村";
+        var villageRoom = await township.CreateRoomAsync(inVillage);
+        var townRoom = await township.CreateRoomAsync(Room("镇调解中心"));
+        inVillage["village"] = "不存在村";
+        using (var unknown = await admin.PostJsonAsync("api/mediation/rooms", inVillage))
+            (await unknown.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("village");
+
+        using var anonymous = township.Anonymous();
+        Assert.Equal([villageRoom], (await anonymous.GetJsonAsync("api/mediation/rooms?village=" + Uri.EscapeDataString("枫源村"))).EnumerateArray().Select(r => r.GetProperty("id").GetInt32()));
+        Assert.Equal(2, (await anonymous.GetJsonAsync("api/mediation/rooms?specialty=" + Uri.EscapeDataString("邻里纠纷"))).GetArrayLength());
+        Assert.Equal(0, (await anonymous.GetJsonAsync("api/mediation/rooms?specialty=" + Uri.EscapeDataString("交通事故"))).GetArrayLength());
+        var page = await anonymous.GetStringAsync("mediation?village=" + Uri.EscapeDataString("枫源村"), CT);
+        Assert.Contains("枫源村调解室", page);
+        Assert.DoesNotContain("镇调解中心", page);
+
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[200]];
+        async Task<HttpResponseMessage> UploadAsync(HttpClient client, int room, byte[] bytes, string name, string type)
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            form.Add(file, "photo", name);
+            return await client.PostAsync($"api/mediation/rooms/{room}/photo", form, CT);
+        }
+        using (var notImage = await UploadAsync(admin, townRoom, "<svg onload=alert(1)>"u8.ToArray(), "a.png", "image/png"))
+            (await notImage.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("photo");
+        using (var tooBig = await UploadAsync(admin, townRoom, [0xFF, 0xD8, 0xFF, .. new byte[901 * 1024]], "big.jpg", "image/jpeg"))
+            (await tooBig.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("photo");
+        Assert.Equal(JsonValueKind.Null, (await anonymous.GetJsonAsync($"api/mediation/rooms/{townRoom}")).GetProperty("photoUrl").ValueKind);
+        var resident = await township.RegisterResidentAsync();
+        using (var residentClient = township.As(resident.Token))
+        using (var forbidden = await UploadAsync(residentClient, townRoom, png, "a.png", "image/png"))
+            await forbidden.ShouldBeAsync(HttpStatusCode.Forbidden);
+        string url;
+        using (var ok = await UploadAsync(admin, townRoom, png, "room.png", "image/png"))
+        {
+            await ok.ShouldBeAsync(HttpStatusCode.OK);
+            url = (await ok.JsonAsync()).GetProperty("photoUrl").GetString()!;
+        }
+        Assert.Matches("^media/room-[a-f0-9]{32}\\.png$", url);
+        using (var image = await anonymous.GetAsync(url, CT))
+        {
+            await image.ShouldBeAsync(HttpStatusCode.OK);
+            Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Contains(url, await anonymous.GetStringAsync($"mediation/rooms/{townRoom}", CT));
+    }
+
+    [Fact]
+    public async Task StaffWorkTheInboxPageAndResidentsRescheduleOnTheirs()
+    {
+        var township = await Host.CreateTownshipAsync();
+        using var admin = await township.AsAdminAsync();
+        var room = (await (await admin.PostJsonAsync("api/mediation/rooms", DailyRoom("全天调解室", ["甲调解员", "乙调解员"]))).JsonAsync()).GetProperty("id").GetInt32();
+        var resident = await township.RegisterResidentAsync();
+        using var client = township.As(resident.Token);
+        var id = (await client.BookAsync(room, await NextSlotAsync(client, room))).GetProperty("id").GetInt32();
+        var later = (await client.BookAsync(room, At(FutureMonday(), 9))).GetProperty("id").GetInt32();
+
+        Assert.Contains("全天调解室", await admin.GetStringAsync("admin/mediation/bookings", CT));
+        using (var r = await admin.PostFormAsync("admin/mediation/bookings", $"?handler=Confirm&id={id}", [])) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var mediators = await admin.GetJsonAsync($"api/mediation/mediators?roomId={room}");
+        var current = (await admin.GetJsonAsync($"api/mediation/bookings/{id}")).GetProperty("mediatorId").GetInt32();
+        var otherMediator = mediators.EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).First(m => m != current);
+        using (var r = await admin.PostFormAsync("admin/mediation/bookings", $"?handler=Assign&id={id}", new() { ["mediatorId"] = otherMediator.ToString() }))
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        using (var r = await admin.PostFormAsync("admin/mediation/bookings", $"?handler=CheckIn&id={id}", [])) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Contains("登记结果", await admin.GetStringAsync("admin/mediation/bookings?status=confirmed", CT));
+        using (var r = await admin.PostFormAsync("admin/mediation/bookings", $"?handler=Outcome&id={id}", new() { ["outcome"] = "not_settled", ["note"] = "分歧较大,转镇调委会" }))
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var done = await admin.GetJsonAsync($"api/mediation/bookings/{id}");
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        Assert.Equal("not_settled", done.GetProperty("outcome").GetString());
+        Assert.Equal(otherMediator, done.GetProperty("mediatorId").GetInt32());
+        Assert.Contains("调解未成", await admin.GetStringAsync("admin/mediation/bookings?status=done", CT));
+
+        using (var r = await client.PostFormAsync("mediation/bookings", $"?handler=Reschedule&id={later}", new() { ["start"] = $"{FutureMonday():yyyy-MM-dd}T11:00" }))
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal(At(FutureMonday(), 11), (await client.GetJsonAsync($"api/mediation/bookings/{later}")).GetProperty("start").GetString());
+
+        // The mediators page: a new mediator with field errors first, the rules with theirs.
+        using (var bad = await admin.PostFormAsync("admin/mediation/mediators", "", new() { ["Input.Name"] = "", ["Input.Type"] = "保安" }))
+        {
+            await bad.ShouldBeAsync(HttpStatusCode.OK);
+            var html = await bad.Content.ReadAsStringAsync(CT);
+            Assert.Contains("姓名不能为空", html);
+            Assert.Contains("调解员类型须为", html);
+        }
+        using (var ok = await admin.PostFormAsync("admin/mediation/mediators", "", new() { ["Input.Name"] = "老党员陈伯", ["Input.Type"] = "五老", ["Input.Specialties"] = "邻里纠纷", ["Input.RoomIds"] = room.ToString() }))
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(mediators.GetArrayLength() + 1, (await admin.GetJsonAsync($"api/mediation/mediators?roomId={room}")).GetArrayLength());
+        using (var bad = await admin.PostFormAsync("admin/mediation/mediators", "?handler=Rules", new() { ["Rules.ChangeLimitHours"] = "-5", ["Rules.ReminderWebhookUrl"] = "javascript:alert(1)" }))
+        {
+            var html = await bad.Content.ReadAsStringAsync(CT);
+            Assert.Contains("改约、取消的截止时间", html);
+            Assert.Contains("提醒推送地址须是", html);
+        }
+        using (var ok = await admin.PostFormAsync("admin/mediation/mediators", "?handler=Rules", new() { ["Rules.ChangeLimitHours"] = "48", ["Rules.ReminderWebhookUrl"] = "" }))
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(48, (await admin.GetJsonAsync("api/mediation/settings")).GetProperty("changeLimitHours").GetInt32());
+    }
+
     /// <summary>A local HTTP endpoint standing in for the township's SMS gateway.</summary>
     private sealed class WebhookListener : IDisposable
     {

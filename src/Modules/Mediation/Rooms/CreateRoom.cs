@@ -24,8 +24,18 @@ public sealed record RoomRequest(
     bool OpenOnMakeUpWorkdays = false);
 
 /// <summary>Creates a room after checking it; opening hours must hold whole slots.</summary>
-public sealed class CreateRoom(MediationDbContext db, TimeProvider clock)
+public sealed class CreateRoom(MediationDbContext db, TimeProvider clock, Townships.Contracts.ITownshipDirectory directory)
 {
+    /// <summary><see cref="Validate"/> plus: the village, when given, is one of the township's.</summary>
+    public async Task<Validation> ValidateAsync(RoomRequest r, CancellationToken ct)
+    {
+        var v = Validate(r);
+        if (!string.IsNullOrWhiteSpace(r.Village) && r.Village.Length <= 50
+            && !(await directory.VillagesAsync(ct)).Any(x => x.Name == r.Village.Trim()))
+            v.Add("village", $"“{r.Village.Trim()}”不在本乡镇的村(社区)名录中");
+        return v;
+    }
+
     public const int MaxNameLength = 100;
     public const int MaxBrandLength = 4000;
     public const int MaxAddressLength = 200;

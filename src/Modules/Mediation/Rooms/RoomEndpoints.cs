@@ -43,7 +43,7 @@ internal static class RoomEndpoints
 
     private static async Task<Results<Created<RoomDto>, ValidationProblem>> CreateAsync(RoomRequest request, CreateRoom create, MediationDbContext db, CancellationToken ct)
     {
-        var v = CreateRoom.Validate(request);
+        var v = await create.ValidateAsync(request, ct);
         if (!v.IsValid) return v.Problem();
         var room = await create.ExecuteAsync(request, ct);
         var mediators = await db.Mediators.AsNoTracking().ToListAsync(ct);

@@ -43,4 +43,19 @@ public sealed class BookingsModel(MediationDbContext db, ChangeBooking change, I
         };
         return RedirectToPage();
     }
+
+    public async Task<IActionResult> OnPostRescheduleAsync(int id, string? start, [FromServices] RescheduleBooking reschedule, CancellationToken ct)
+    {
+        var (outcome, _, v) = await reschedule.ExecuteAsync(id, new RescheduleRequest(start), Applicant.Id(User) ?? "", ct);
+        var limit = (await Settings.MediationSettingsStore.GetAsync(db, ct)).ChangeLimitHours;
+        TempData["Message"] = !v.IsValid ? "未能改约:" + string.Join(";", v.Errors.SelectMany(e => e.Value)) : outcome switch
+        {
+            ChangeBooking.Outcome.Done => "已改约,请等待工作人员确认新的时间",
+            ChangeBooking.Outcome.TooLate => $"距开始已不足 {limit} 小时,不能再改约,请联系调解室",
+            ChangeBooking.Outcome.Taken => "新的时段已被预约或调解员已有安排,请选择其他时段",
+            ChangeBooking.Outcome.WrongState => "这条预约已结束、已取消或已被婉拒,不能改约",
+            _ => "没有这条预约",
+        };
+        return RedirectToPage();
+    }
 }

@@ -9,7 +9,7 @@ using Zhizhi.Orchard.Mediation.Rooms;
 namespace Zhizhi.Orchard.Mediation.Pages.Admin;
 
 [Authorize(Policy = MediationPermissions.ManageRoomsName)]
-public sealed class IndexModel(MediationDbContext db, CreateRoom create) : PageModel
+public sealed class IndexModel(MediationDbContext db, CreateRoom create, Townships.Contracts.ITownshipDirectory directory) : PageModel
 {
     public IReadOnlyList<Room> Rooms { get; private set; } = [];
     private List<Mediators.Mediator> _mediators = [];
@@ -31,12 +31,17 @@ public sealed class IndexModel(MediationDbContext db, CreateRoom create) : PageM
         public int SlotMinutes { get; set; } = 60;
         public string? ClosedDays { get; set; }
         public string? Mediators { get; set; }
+        public string? Village { get; set; }
+        public bool OpenOnMakeUpWorkdays { get; set; }
     }
+
+    public IReadOnlyList<string> Villages { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
         _mediators = await db.Mediators.AsNoTracking().Where(m => m.Active).OrderBy(m => m.Id).ToListAsync(ct);
+        Villages = [.. (await directory.VillagesAsync(ct)).Select(v => v.Name)];
     }
 
     public async Task<IActionResult> OnPostPhotoAsync(int id, IFormFile? photo, [FromServices] ITownshipFiles files, [FromServices] Township township, CancellationToken ct)
@@ -66,8 +71,9 @@ public sealed class IndexModel(MediationDbContext db, CreateRoom create) : PageM
             [.. (Input.ClosedDays ?? "").Split([',', ',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             [.. (Input.Mediators ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(line => line.Split([',', ','], 2, StringSplitOptions.TrimEntries))
-                .Select(p => new MediatorRequest(p[0], p.Length > 1 && p[1].Length > 0 ? p[1] : null))]);
-        var v = CreateRoom.Validate(request);
+                .Select(p => new MediatorRequest(p[0], p.Length > 1 && p[1].Length > 0 ? p[1] : null))],
+            Input.Village, Input.OpenOnMakeUpWorkdays);
+        var v = await create.ValidateAsync(request, ct);
         foreach (var (_, messages) in v.Errors)
             foreach (var m in messages) ModelState.AddModelError("", m);
         if (!ModelState.IsValid)
