@@ -500,6 +500,14 @@ public abstract class MediationWorkTests(ZhizhiHost fixture)
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(At(FutureMonday(), 11), (await client.GetJsonAsync($"api/mediation/bookings/{later}")).GetProperty("start").GetString());
 
+        // The room form puts its messages beside the fields.
+        using (var bad = await admin.PostFormAsync("admin/mediation", "", new() { ["Input.Name"] = "", ["Input.Address"] = "镇上", ["Input.SlotMinutes"] = "7", ["Input.Days"] = "1", ["Input.Open"] = "09:00", ["Input.Close"] = "17:00" }))
+        {
+            var html = await bad.Content.ReadAsStringAsync(CT);
+            Assert.Matches("data-valmsg-for=\"Input.Name\"[^>]*>名称不能为空<", html);
+            Assert.Matches("data-valmsg-for=\"Input.SlotMinutes\"[^>]*>时段长度须在 10-480 分钟之间<", html);
+        }
+
         // The mediators page: a new mediator with field errors first, the rules with theirs.
         using (var bad = await admin.PostFormAsync("admin/mediation/mediators", "", new() { ["Input.Name"] = "", ["Input.Type"] = "保安" }))
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Http;
 using Zhizhi.Orchard.Mediation.Data;
 using Zhizhi.Orchard.Mediation.Rooms;
 
@@ -74,8 +75,8 @@ public sealed class IndexModel(MediationDbContext db, CreateRoom create, Townshi
                 .Select(p => new MediatorRequest(p[0], p.Length > 1 && p[1].Length > 0 ? p[1] : null))],
             Input.Village, Input.OpenOnMakeUpWorkdays);
         var v = await create.ValidateAsync(request, ct);
-        foreach (var (_, messages) in v.Errors)
-            foreach (var m in messages) ModelState.AddModelError("", m);
+        // The API's "openingHours" is the page's open/close times; the rest match the Input names.
+        ModelState.AddFieldErrors(v.Errors.ToDictionary(e => e.Key == "openingHours" ? "close" : e.Key, e => e.Value));
         if (!ModelState.IsValid)
         {
             await OnGetAsync(ct);
