@@ -81,7 +81,7 @@ internal static class ScaleBenchmark
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static WebApplicationFactory<Program> Factory(string data) => new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    internal static WebApplicationFactory<Program> Factory(string data) => new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
     {
         b.UseContentRoot(HostContentRoot());
         b.UseEnvironment("Production");
