@@ -9,6 +9,7 @@ public static class BenchmarkMain
         "bare" => await BareKestrel.RunAsync(args[1..]),
         "search" => SearchBenchmark.Run(args[1..]),
         "ledger" => await LedgerBenchmark.RunAsync(args[1..]),
+        "booking" => await BookingBenchmark.RunAsync(args[1..]),
         _ => Usage(),
     };
 
@@ -20,6 +21,7 @@ public static class BenchmarkMain
               bare --url URL --port PORT              serve URL's bytes from memory on a bare Kestrel endpoint (wrk baseline)
               search [--docs 100000] [--rounds 20]    普法 search: Lucene vs SQLite FTS5 (trigram), latency, docs/s, precision@5
               ledger [--entries 1000000] [--calls 500] [--data DIR]   points ledger: balance and ledger pages over HTTP
+              booking [--bookings 2000] [--parallel 16]  mediation: bookings/s on distinct slots, 31 days of slots, 200 requests for one slot
             """);
         return 2;
     }

@@ -2,6 +2,7 @@ using Zhizhi.Orchard.Statistics;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Zhizhi.Orchard.Data;
+using Zhizhi.Orchard.Events;
 using Zhizhi.Orchard.Mediation.Bookings;
 using Zhizhi.Orchard.Mediation.Calendar;
 using Zhizhi.Orchard.Mediation.Data;
@@ -21,10 +22,16 @@ internal sealed class MediationStartup : FeatureStartup
         feature.AddModuleDbContext<MediationDbContext, MediationSqliteDbContext, MediationPostgresDbContext>(MediationDbContext.Prefix);
         feature.Services.AddScoped<CreateRoom>();
         feature.Services.AddScoped<RoomSlots>();
+        feature.Services.AddScoped<Mediators.MediatorPicker>();
         feature.AddRecipeStep<MediationRoomsRecipeStep>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => RoomEndpoints.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        RoomEndpoints.Map(endpoints);
+        Mediators.MediatorEndpoints.Map(endpoints);
+        Settings.SettingsEndpoints.Map(endpoints);
+    }
 
     public override IEnumerable<Permission> Permissions => [MediationPermissions.ManageRooms];
 
@@ -32,7 +39,10 @@ internal sealed class MediationStartup : FeatureStartup
         => menu.Add("调解预约", "/mediation", order: 40);
 
     public override void BuildAdminMenu(AdminMenuBuilder menu)
-        => menu.Add("调解", "调解室", "/admin/mediation", MediationPermissions.ManageRooms, order: 400);
+    {
+        menu.Add("调解", "调解室", "/admin/mediation", MediationPermissions.ManageRooms, order: 400);
+        menu.Add("调解", "调解员与预约规则", "/admin/mediation/mediators", MediationPermissions.ManageRooms, order: 405);
+    }
 }
 
 internal sealed class BookingStartup : FeatureStartup
@@ -41,13 +51,22 @@ internal sealed class BookingStartup : FeatureStartup
     {
         feature.Services.AddScoped<BookSlot>();
         feature.Services.AddScoped<ChangeBooking>();
+        feature.Services.AddScoped<RescheduleBooking>();
+        feature.Services.AddScoped<Invitations.BookingInvitations>();
         feature.AddStatsContributor<BookingStats>();
+        feature.Services.AddHttpClient(Reminders.ReminderWebhookHandler.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        feature.AddEventHandler<Contracts.BookingReminderDue, Reminders.ReminderNotificationHandler>();
+        feature.AddEventHandler<Contracts.BookingReminderDue, Reminders.ReminderWebhookHandler>();
+        feature.Services.AddSingleton<Reminders.ReminderSweeper>();
+        feature.Services.AddHostedService(sp => sp.GetRequiredService<Reminders.ReminderSweeper>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         BookingEndpoints.Map(endpoints);
         CalendarEndpoints.Map(endpoints);
+        Invitations.BookingInvitations.Map(endpoints);
+        Notifications.NotificationEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions => [MediationPermissions.ManageBookings];

@@ -5,6 +5,7 @@ using Zhizhi.Orchard.Modules;
 using Zhizhi.Orchard.Navigation;
 using Zhizhi.Orchard.Recipes;
 using Zhizhi.Orchard.Security;
+using Zhizhi.Orchard.Townships.Calendar;
 using Zhizhi.Orchard.Townships.Catalog;
 using Zhizhi.Orchard.Townships.Contracts;
 using Zhizhi.Orchard.Townships.Data;
@@ -25,6 +26,13 @@ internal sealed class PortalStartup : FeatureStartup
         feature.Services.AddSingleton<Statistics.TownshipStats>();
         feature.AddRecipeStep<VillagesRecipeStep>();
         feature.AddRecipeStep<NoticesRecipeStep>();
+        // Registered after the host's WeekendCalendar, so this one is what IWorkingCalendar resolves to.
+        feature.Services.AddSingleton<WorkingCalendarCache>();
+        feature.Services.AddScoped<TownshipWorkingCalendar>();
+        feature.Services.AddScoped<IWorkingCalendar>(sp => sp.GetRequiredService<TownshipWorkingCalendar>());
+        feature.Services.AddScoped<ITownshipCalendar>(sp => sp.GetRequiredService<TownshipWorkingCalendar>());
+        feature.Services.AddScoped<EditCalendar>();
+        feature.AddFeatureSetup<CalendarSetup>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -33,10 +41,11 @@ internal sealed class PortalStartup : FeatureStartup
         NoticeEndpoints.Map(endpoints);
         Media.Logos.Map(endpoints);
         Statistics.StatsEndpoints.Map(endpoints);
+        CalendarEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions =>
-        [TownshipsPermissions.ManageSettings, TownshipsPermissions.ManageVillages, TownshipsPermissions.ManageNotices, TownshipsPermissions.ViewStats];
+        [TownshipsPermissions.ManageSettings, TownshipsPermissions.ManageVillages, TownshipsPermissions.ManageNotices, TownshipsPermissions.ViewStats, TownshipsPermissions.ManageCalendar];
 
     public override void BuildSiteMenu(SiteMenuBuilder menu)
         => menu.Add("工作动态", "/notices", order: 20).Add("村(社区)", "/villages", order: 90);
@@ -46,6 +55,7 @@ internal sealed class PortalStartup : FeatureStartup
         menu.Add("乡镇门户", "乡镇设置", "/admin/settings", TownshipsPermissions.ManageSettings, order: 800);
         menu.Add("乡镇门户", "村(社区)名录", "/admin/villages", TownshipsPermissions.ManageVillages, order: 810);
         menu.Add("乡镇门户", "工作动态", "/admin/notices", TownshipsPermissions.ManageNotices, order: 820);
+        menu.Add("乡镇门户", "工作日历", "/admin/calendar", TownshipsPermissions.ManageCalendar, order: 830);
     }
 }
 

@@ -27,6 +27,8 @@ public sealed class BackOfficeAccessibilityTests(BrowserHost host) : BrowserTest
     [InlineData("hengjie/admin/legal/preview/1", HengjieAdmin)]
     [InlineData("hengjie/admin/mediation", HengjieAdmin)]
     [InlineData("hengjie/admin/mediation/bookings", HengjieAdmin)]
+    [InlineData("hengjie/admin/mediation/mediators", HengjieAdmin)]
+    [InlineData("hengjie/admin/calendar", HengjieAdmin)]
     [InlineData("hengjie/admin/volunteers", HengjieAdmin)]
     [InlineData("hengjie/admin/exchange", HengjieAdmin)]
     [InlineData("hengjie/admin/exchange", HengjieClerk)]

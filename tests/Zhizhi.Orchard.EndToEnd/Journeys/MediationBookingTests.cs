@@ -19,7 +19,8 @@ public sealed class MediationBookingTests(BrowserHost host) : BrowserTest(host)
     public async Task A_resident_books_a_free_slot_on_a_phone_sees_it_pending_and_then_confirmed_by_the_mediator_and_the_slot_shows_as_taken()
     {
         var roomName = "测试调解室" + Names.Suffix();
-        await OpenRoomAsync(roomName);
+        var mediatorName = "调解员" + Names.Suffix();
+        await OpenRoomAsync(roomName, mediatorName);
 
         // A new resident, on a phone-sized screen.
         var resident = await NewPageAsync(new BrowserNewContextOptions { ViewportSize = Phone });
@@ -54,6 +55,9 @@ public sealed class MediationBookingTests(BrowserHost host) : BrowserTest(host)
         await Expect(booking).ToContainTextAsync(roomName);
         await Expect(booking).ToContainTextAsync(start.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         await Expect(booking).ToContainTextAsync("待确认");
+        // The booking reserved the room's mediator too, and carries a code to invite the other party.
+        await Expect(booking).ToContainTextAsync("调解员:" + mediatorName);
+        await Expect(booking).ToContainTextAsync(new Regex("邀请码 [A-Z0-9]{8}"));
         await AssertFitsThePhoneAsync(resident, "/hengjie/mediation/bookings");
 
         // The mediator confirms it from the booking inbox.
@@ -62,6 +66,7 @@ public sealed class MediationBookingTests(BrowserHost host) : BrowserTest(host)
         var row = staff.GetByRole(AriaRole.Row).Filter(new() { HasText = code });
         await Expect(row).ToContainTextAsync(roomName);
         await Expect(row).ToContainTextAsync("待确认");
+        await Expect(row).ToContainTextAsync(mediatorName);
         await row.GetByRole(AriaRole.Button, new() { Name = "确认", Exact = true }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status)).ToHaveTextAsync("已确认");
         await Expect(row).ToHaveCountAsync(0);
@@ -85,8 +90,8 @@ public sealed class MediationBookingTests(BrowserHost host) : BrowserTest(host)
         await Axe.AssertNoSeriousViolationsAsync(resident, "the room page with a taken slot (phone)");
     }
 
-    /// <summary>The administrator opens a room, every day 09:00-17:00, so that the coming week has free slots.</summary>
-    private async Task OpenRoomAsync(string roomName)
+    /// <summary>The administrator opens a room with one mediator, every day 09:00-17:00, so that the coming week has free slots.</summary>
+    private async Task OpenRoomAsync(string roomName, string mediatorName)
     {
         var admin = await SignedInPageAsync("hengjie/", "admin", BrowserHost.DemoPassword);
         await admin.GotoAsync("hengjie/admin/mediation");
@@ -96,6 +101,7 @@ public sealed class MediationBookingTests(BrowserHost host) : BrowserTest(host)
         await form.GetByLabel("邻里纠纷", new() { Exact = true }).CheckAsync();
         await form.GetByLabel("周六", new() { Exact = true }).CheckAsync();
         await form.GetByLabel("周日", new() { Exact = true }).CheckAsync();
+        await form.Locator("textarea[name='Input.Mediators']").FillAsync(mediatorName + ",乡贤");
         await form.GetByRole(AriaRole.Button, new() { Name = "新增", Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync($"已新增“{roomName}”");
     }

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Zhizhi.Orchard.Http;
 using Zhizhi.Orchard.Mediation.Data;
+using Zhizhi.Orchard.Mediation.Mediators;
 using Zhizhi.Orchard.Mediation.Rooms;
+using Zhizhi.Orchard.Townships.Contracts;
 
 namespace Zhizhi.Orchard.Mediation.Bookings;
 
@@ -33,6 +35,14 @@ internal static partial class BookingRules
         return SlotCalendar.Local(local, zone).UtcDateTime;
     }
 
+    /// <summary>Adds why <paramref name="start"/> cannot be booked in <paramref name="room"/>, if it cannot.</summary>
+    public static void CheckStart(Validation v, Room room, DateTime start, DateTime now, TimeZoneInfo zone, IReadOnlyDictionary<DateOnly, bool> listed)
+    {
+        if (start <= now) v.Add("start", "不能预约已经过去的时间");
+        else if (start > now.AddDays(366)) v.Add("start", "只能预约一年以内的时间");
+        else if (SlotCalendar.WhyNotASlot(room, start, zone, listed) is { } why) v.Add("start", why);
+    }
+
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex HasOffset();
 }
@@ -41,9 +51,11 @@ internal static partial class BookingRules
 /// Books a slot. The checks are only about the request; who gets a contested slot is decided by the
 /// unique index on <see cref="Booking.ActiveSlotKey"/> when the row is inserted, never by a prior read.
 /// </summary>
-public sealed class BookSlot(MediationDbContext db, TimeProvider clock, ITownshipAccessor townships)
+public sealed class BookSlot(MediationDbContext db, TimeProvider clock, ITownshipAccessor townships, ITownshipCalendar calendar, MediatorPicker picker)
 {
-    public enum Outcome { Booked, Invalid, Taken }
+    public enum Outcome { Booked, Invalid, Taken, NoMediator }
+
+    public const string NoMediatorMessage = "这个时段调解员都已有安排,请选择其他时段";
 
     public async Task<(Outcome Outcome, Booking? Booking, Validation Validation)> ExecuteAsync(
         BookingRequest r, string applicantId, string? applicantName, CancellationToken ct)
@@ -60,41 +72,49 @@ public sealed class BookSlot(MediationDbContext db, TimeProvider clock, ITownshi
         if (r.RoomId is not { } roomId) v.Add("roomId", "请选择调解室");
         else if ((room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(x => x.Id == roomId, ct)) is null) v.Add("roomId", "没有这个调解室");
         var now = clock.GetUtcNow().UtcDateTime;
-        if (start is { } s && room is not null)
-        {
-            if (s <= now) v.Add("start", "不能预约已经过去的时间");
-            else if (s > now.AddDays(366)) v.Add("start", "只能预约一年以内的时间");
-            else if (SlotCalendar.WhyNotASlot(room, s, zone) is { } why) v.Add("start", why);
-        }
+        if (start is { } s && room is not null) BookingRules.CheckStart(v, room, s, now, zone, await calendar.ListedDaysAsync(ct));
         if (!v.IsValid) return (Outcome.Invalid, null, v);
 
         var slotStart = DateTime.SpecifyKind(start!.Value, DateTimeKind.Utc);
-        var booking = new Booking
+        var slotEnd = slotStart.AddMinutes(room!.SlotMinutes);
+        var category = r.Category!.Trim();
+        var candidates = await picker.CandidatesAsync(room.Id, category, slotStart, slotEnd, null, ct);
+        if (candidates.Count == 0 && await picker.RoomHasMediatorsAsync(room.Id, ct)) return (Outcome.NoMediator, null, v);
+        // Try the best mediator first; when another booking took them meanwhile, the next one. A room
+        // without mediators is booked alone and staff assign one later.
+        IEnumerable<Mediator?> attempts = candidates.Count == 0 ? new Mediator?[] { null } : candidates.Take(5).Select(m => (Mediator?)m);
+        foreach (var mediator in attempts)
         {
-            RoomId = room!.Id,
-            SlotStart = slotStart,
-            SlotEnd = slotStart.AddMinutes(room.SlotMinutes),
-            ActiveSlotKey = Booking.SlotKey(room.Id, slotStart),
-            Status = BookingStatus.Pending,
-            Code = NewCode(),
-            Category = r.Category!.Trim(),
-            Description = r.Description!.Trim(),
-            OtherParty = string.IsNullOrWhiteSpace(r.OtherParty) ? null : r.OtherParty.Trim(),
-            ApplicantId = applicantId,
-            ApplicantName = applicantName,
-            CreatedAt = now,
-        };
-        db.Bookings.Add(booking);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return (Outcome.Booked, booking, v);
+            var booking = new Booking
+            {
+                RoomId = room.Id,
+                SlotStart = slotStart,
+                SlotEnd = slotEnd,
+                ActiveSlotKey = Booking.SlotKey(room.Id, slotStart),
+                Status = BookingStatus.Pending,
+                Code = NewCode(),
+                InviteCode = NewCode(),
+                Category = category,
+                Description = r.Description!.Trim(),
+                OtherParty = string.IsNullOrWhiteSpace(r.OtherParty) ? null : r.OtherParty.Trim(),
+                ApplicantId = applicantId,
+                ApplicantName = applicantName,
+                CreatedAt = now,
+            };
+            db.Bookings.Add(booking);
+            picker.Hold(booking, mediator);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return (Outcome.Booked, booking, v);
+            }
+            catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+            {
+                db.ChangeTracker.Clear();
+                if (await db.Bookings.AnyAsync(b => b.ActiveSlotKey == booking.ActiveSlotKey, ct)) return (Outcome.Taken, null, v);
+            }
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
-        {
-            db.Entry(booking).State = EntityState.Detached;
-            return (Outcome.Taken, null, v);
-        }
+        return (Outcome.NoMediator, null, v);
     }
 
     internal static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
@@ -107,5 +127,5 @@ public sealed class BookSlot(MediationDbContext db, TimeProvider clock, ITownshi
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /// <summary>A short code the resident shows on arrival; unambiguous letters and digits only.</summary>
-    private static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, 8);
+    internal static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, 8);
 }

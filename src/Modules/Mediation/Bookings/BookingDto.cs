@@ -6,7 +6,9 @@ namespace Zhizhi.Orchard.Mediation.Bookings;
 
 public sealed record BookingDto(
     int Id, string Status, string StatusText, int RoomId, DateTimeOffset Start, DateTimeOffset End, string Code,
-    string Category, string Description, string? OtherParty, string? ApplicantName, string? DeclineReason, DateTimeOffset CreatedAt);
+    string Category, string Description, string? OtherParty, string? ApplicantName, string? DeclineReason, DateTimeOffset CreatedAt,
+    int? MediatorId, string? MediatorName, string? InviteCode, bool OtherPartyAccepted, DateTimeOffset? CheckedInAt,
+    string? Outcome, string? OutcomeText, string? OutcomeNote, int Reschedules);
 
 internal static class BookingMapping
 {
@@ -14,7 +16,9 @@ internal static class BookingMapping
     {
         var zone = TownshipTime.Zone(township);
         return new(b.Id, b.Status, BookingStatus.Chinese(b.Status), b.RoomId, SlotCalendar.ToLocal(b.SlotStart, zone), SlotCalendar.ToLocal(b.SlotEnd, zone),
-            b.Code, b.Category, b.Description, b.OtherParty, b.ApplicantName, b.DeclineReason, SlotCalendar.ToLocal(b.CreatedAt, zone));
+            b.Code, b.Category, b.Description, b.OtherParty, b.ApplicantName, b.DeclineReason, SlotCalendar.ToLocal(b.CreatedAt, zone),
+            b.MediatorId, b.MediatorName, b.InviteCode, b.OtherPartyAcceptedAt is not null, b.CheckedInAt is { } c ? SlotCalendar.ToLocal(c, zone) : null,
+            b.Outcome, b.Outcome is null ? null : BookingOutcomes.Chinese(b.Outcome), b.OutcomeNote, b.Reschedules);
     }
 }
 

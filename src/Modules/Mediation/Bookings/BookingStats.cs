@@ -5,7 +5,7 @@ using Zhizhi.Orchard.Statistics;
 
 namespace Zhizhi.Orchard.Mediation.Bookings;
 
-/// <summary>The "bookings" part of GET /api/stats: bookings by status, and per room.</summary>
+/// <summary>The "bookings" part of GET /api/stats: bookings by status (booked, confirmed, held, no-shows ...), and per room.</summary>
 internal sealed class BookingStats(MediationDbContext db) : IStatsContributor
 {
     public async Task<IReadOnlyDictionary<string, JsonObject>> ComputeAsync(CancellationToken ct)
@@ -26,6 +26,9 @@ internal sealed class BookingStats(MediationDbContext db) : IStatsContributor
                 ["confirmed"] = Count(BookingStatus.Confirmed),
                 ["declined"] = Count(BookingStatus.Declined),
                 ["cancelled"] = Count(BookingStatus.Cancelled),
+                // Meetings that took place (parties checked in, outcome recorded) and those nobody came to.
+                ["held"] = Count(BookingStatus.Completed),
+                ["noShows"] = Count(BookingStatus.NoShow),
                 ["perRoom"] = perRoom,
             },
         };

@@ -43,8 +43,9 @@ internal static class CalendarEndpoints
             Line(ics, "DTSTAMP:" + stamp);
             Line(ics, "DTSTART:" + Utc(b.SlotStart));
             Line(ics, "DTEND:" + Utc(b.SlotEnd));
-            Line(ics, "SUMMARY:" + (b.Status == BookingStatus.Confirmed ? "调解预约(已确认)" : "调解预约(待确认)"));
-            Line(ics, "STATUS:" + (b.Status == BookingStatus.Confirmed ? "CONFIRMED" : "TENTATIVE"));
+            var settled = b.Status != BookingStatus.Pending;
+            Line(ics, "SUMMARY:" + (settled ? "调解预约(已确认)" : "调解预约(待确认)"));
+            Line(ics, "STATUS:" + (settled ? "CONFIRMED" : "TENTATIVE"));
             Line(ics, "END:VEVENT");
         }
         Line(ics, "END:VCALENDAR");

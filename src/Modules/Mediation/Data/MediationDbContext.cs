@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhizhi.Orchard.Events;
 using Zhizhi.Orchard.Mediation.Bookings;
+using Zhizhi.Orchard.Mediation.Mediators;
+using Zhizhi.Orchard.Mediation.Notifications;
 using Zhizhi.Orchard.Mediation.Rooms;
+using Zhizhi.Orchard.Mediation.Settings;
 
 namespace Zhizhi.Orchard.Mediation.Data;
 
@@ -16,6 +19,11 @@ public abstract class MediationDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<Mediator> Mediators => Set<Mediator>();
+    public DbSet<MediatorAbsence> MediatorAbsences => Set<MediatorAbsence>();
+    public DbSet<MediatorHold> MediatorHolds => Set<MediatorHold>();
+    public DbSet<MediationSettings> Settings => Set<MediationSettings>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -30,7 +38,8 @@ public abstract class MediationDbContext(DbContextOptions options) : DbContext(o
             Json(b.Property(r => r.Specialties));
             Json(b.Property(r => r.OpeningHours));
             Json(b.Property(r => r.ClosedDays));
-            Json(b.Property(r => r.Mediators));
+            b.Property(r => r.Village).HasMaxLength(50);
+            b.Property(r => r.PhotoUrl).HasMaxLength(200);
         });
         modelBuilder.Entity<Booking>(b =>
         {
@@ -52,6 +61,55 @@ public abstract class MediationDbContext(DbContextOptions options) : DbContext(o
             b.Property(x => x.DecidedBy).HasMaxLength(100);
             b.Property(x => x.DeclineReason).HasMaxLength(BookingRules.MaxReasonLength);
             b.Property(x => x.Version).IsConcurrencyToken();
+            b.Property(x => x.MediatorName).HasMaxLength(50);
+            b.Property(x => x.InviteCode).HasMaxLength(12);
+            b.HasIndex(x => x.InviteCode).IsUnique();
+            b.Property(x => x.OtherPartyUserId).HasMaxLength(100);
+            b.Property(x => x.Outcome).HasMaxLength(12);
+            b.Property(x => x.OutcomeNote).HasMaxLength(BookingRules.MaxDescriptionLength);
+            b.HasIndex(x => new { x.MediatorId, x.SlotStart });
+        });
+        modelBuilder.Entity<Mediator>(b =>
+        {
+            b.ToTable("mediation_mediators");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Name).HasMaxLength(50);
+            b.Property(m => m.Type).HasMaxLength(10);
+            b.Property(m => m.Phone).HasMaxLength(20);
+            Json(b.Property(m => m.Specialties));
+            Json(b.Property(m => m.RoomIds));
+        });
+        modelBuilder.Entity<MediatorAbsence>(b =>
+        {
+            b.ToTable("mediation_mediator_absences");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Reason).HasMaxLength(200);
+            b.HasIndex(a => new { a.MediatorId, a.Start });
+        });
+        modelBuilder.Entity<MediatorHold>(b =>
+        {
+            b.ToTable("mediation_mediator_holds");
+            b.HasKey(h => h.Id);
+            b.HasIndex(h => new { h.MediatorId, h.At }).IsUnique();
+            b.HasOne(h => h.Booking).WithMany().HasForeignKey(h => h.BookingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<MediationSettings>(b =>
+        {
+            b.ToTable("mediation_settings");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.ReminderWebhookUrl).HasMaxLength(500);
+        });
+        modelBuilder.Entity<Notification>(b =>
+        {
+            b.ToTable("mediation_notifications");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.UserId).HasMaxLength(100);
+            b.Property(n => n.Title).HasMaxLength(100);
+            b.Property(n => n.Body).HasMaxLength(500);
+            b.Property(n => n.Link).HasMaxLength(200);
+            b.HasIndex(n => new { n.UserId, n.CreatedAt });
+            b.HasIndex(n => new { n.SourceId, n.UserId }).IsUnique();
         });
         modelBuilder.AddOutbox(Prefix);
     }

@@ -12,7 +12,12 @@ public sealed class Room
     public int SlotMinutes { get; set; } = 60;
     public List<OpeningHours> OpeningHours { get; set; } = [];
     public List<DateOnly> ClosedDays { get; set; } = [];
-    public List<Mediator> Mediators { get; set; } = [];
+    /// <summary>The village (by name, from the township directory) the room is in; null for the township seat.</summary>
+    public string? Village { get; set; }
+    /// <summary>Whether the room opens on make-up workdays (调休上班); it is always closed on the township's holidays.</summary>
+    public bool OpenOnMakeUpWorkdays { get; set; }
+    /// <summary>"media/room-….jpg" in the township's media folder.</summary>
+    public string? PhotoUrl { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -20,14 +25,6 @@ public sealed class Room
 /// <param name="Start">Local time "HH:mm".</param>
 /// <param name="End">Local time "HH:mm".</param>
 public sealed record OpeningHours(int DayOfWeek, string Start, string End);
-
-/// <param name="Type">专职, 兼职, 特邀, 律师 or 乡贤.</param>
-public sealed record Mediator(string Name, string Type);
-
-internal static class MediatorTypes
-{
-    public static readonly string[] All = ["专职", "兼职", "特邀", "律师", "乡贤"];
-}
 
 internal static class Categories
 {

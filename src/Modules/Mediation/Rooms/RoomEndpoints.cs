@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhizhi.Orchard.Http;
 using Zhizhi.Orchard.Mediation.Data;
 using Zhizhi.Orchard.Security;
+using Zhizhi.Orchard.Townships.Contracts;
 
 namespace Zhizhi.Orchard.Mediation.Rooms;
 
@@ -19,25 +20,34 @@ internal static class RoomEndpoints
         group.MapGet("/{id:int}", GetAsync).AllowAnonymous().WithSummary("一个调解室");
         group.MapGet("/{id:int}/slots", SlotsAsync).AllowAnonymous().WithSummary("空闲时段(乡镇时区)");
         group.MapPost("", CreateAsync).RequirePermission(MediationPermissions.ManageRooms).WithSummary("新增调解室");
+        group.MapPost("/{id:int}/photo", RoomPhotos.UploadAsync).RequirePermission(MediationPermissions.ManageRooms).DisableAntiforgery().WithSummary("上传调解室照片");
     }
 
-    private static async Task<Ok<List<RoomDto>>> ListAsync(string? specialty, MediationDbContext db, CancellationToken ct)
+    /// <summary>Rooms, optionally only those good at <paramref name="specialty"/> and/or in <paramref name="village"/>.</summary>
+    private static async Task<Ok<List<RoomDto>>> ListAsync(string? specialty, string? village, MediationDbContext db, CancellationToken ct)
     {
         var rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
-        return TypedResults.Ok(rooms.Where(r => string.IsNullOrEmpty(specialty) || r.Specialties.Contains(specialty)).Select(r => r.ToDto()).ToList());
+        var mediators = await db.Mediators.AsNoTracking().Where(m => m.Active).ToListAsync(ct);
+        return TypedResults.Ok(rooms
+            .Where(r => string.IsNullOrEmpty(specialty) || r.Specialties.Contains(specialty))
+            .Where(r => string.IsNullOrEmpty(village) || r.Village == village)
+            .Select(r => r.ToDto(mediators)).ToList());
     }
 
     private static async Task<Results<Ok<RoomDto>, ProblemHttpResult>> GetAsync(int id, MediationDbContext db, CancellationToken ct)
-        => await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } room
-            ? TypedResults.Ok(room.ToDto())
-            : Problems.NotFound("没有这个调解室");
-
-    private static async Task<Results<Created<RoomDto>, ValidationProblem>> CreateAsync(RoomRequest request, CreateRoom create, CancellationToken ct)
     {
-        var v = CreateRoom.Validate(request);
+        if (await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } room) return Problems.NotFound("没有这个调解室");
+        var mediators = await db.Mediators.AsNoTracking().Where(m => m.Active).ToListAsync(ct);
+        return TypedResults.Ok(room.ToDto(mediators, await RoomRecords.ForAsync(db, id, ct)));
+    }
+
+    private static async Task<Results<Created<RoomDto>, ValidationProblem>> CreateAsync(RoomRequest request, CreateRoom create, MediationDbContext db, CancellationToken ct)
+    {
+        var v = await create.ValidateAsync(request, ct);
         if (!v.IsValid) return v.Problem();
         var room = await create.ExecuteAsync(request, ct);
-        return TypedResults.Created($"/api/mediation/rooms/{room.Id}", room.ToDto());
+        var mediators = await db.Mediators.AsNoTracking().ToListAsync(ct);
+        return TypedResults.Created($"/api/mediation/rooms/{room.Id}", room.ToDto(mediators));
     }
 
     private static async Task<Results<Ok<List<SlotDto>>, ValidationProblem, ProblemHttpResult>> SlotsAsync(
@@ -64,7 +74,7 @@ internal static class RoomEndpoints
 }
 
 /// <summary>A room's slots over a date range, with one query for the bookings in that range.</summary>
-public sealed class RoomSlots(MediationDbContext db, TimeProvider clock, ITownshipAccessor townships)
+public sealed class RoomSlots(MediationDbContext db, TimeProvider clock, ITownshipAccessor townships, ITownshipCalendar calendar)
 {
     private TimeZoneInfo Zone => TownshipTime.Zone(townships.Current);
 
@@ -80,7 +90,7 @@ public sealed class RoomSlots(MediationDbContext db, TimeProvider clock, ITownsh
     public async Task<List<SlotDto>> ForAsync(Room room, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var zone = Zone;
-        var generated = SlotCalendar.Generate(room, from, to, zone);
+        var generated = SlotCalendar.Generate(room, from, to, zone, await calendar.ListedDaysAsync(ct));
         if (generated.Count == 0) return [];
         var startUtc = generated[0].Start.UtcDateTime;
         var endUtc = generated[^1].Start.UtcDateTime;
@@ -90,5 +100,19 @@ public sealed class RoomSlots(MediationDbContext db, TimeProvider clock, ITownsh
             .Select(s => DateTime.SpecifyKind(s, DateTimeKind.Utc).Ticks).ToHashSet();
         var now = clock.GetUtcNow();
         return [.. generated.Select(s => new SlotDto(s.Start, s.End, s.Start > now && !taken.Contains(s.Start.UtcTicks)))];
+    }
+}
+
+/// <summary>A studio's record from the outcomes staff recorded: held meetings and the share settled.</summary>
+internal static class RoomRecords
+{
+    public static async Task<RoomRecord> ForAsync(MediationDbContext db, int roomId, CancellationToken ct)
+    {
+        var outcomes = await db.Bookings.AsNoTracking()
+            .Where(b => b.RoomId == roomId && b.Status == Bookings.BookingStatus.Completed)
+            .GroupBy(b => b.Outcome).Select(g => new { Outcome = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var handled = outcomes.Sum(o => o.Count);
+        var settled = outcomes.Where(o => o.Outcome == Bookings.BookingOutcomes.Settled).Sum(o => o.Count);
+        return new RoomRecord(handled, settled, handled == 0 ? null : Math.Round((double)settled / handled, 4));
     }
 }

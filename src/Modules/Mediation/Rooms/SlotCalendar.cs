@@ -5,25 +5,48 @@ public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, bool Avai
 
 /// <summary>
 /// Turns a room's weekly opening hours into concrete slots. Pure and in memory: the caller fetches the
-/// range's bookings with one query, so a month of slots costs microseconds.
+/// range's bookings with one query, so a month of slots costs microseconds. The township calendar's
+/// listed days (date → worked) close the room on holidays and, if the room says so, open it on make-up
+/// workdays with its first weekday's hours (a 调休 Saturday is worked like a weekday).
 /// </summary>
 internal static class SlotCalendar
 {
     public const int MaxDays = 31;
 
+    private static readonly IReadOnlyDictionary<DateOnly, bool> NoListedDays = new Dictionary<DateOnly, bool>();
+
     public static int IsoDay(DayOfWeek day) => day == DayOfWeek.Sunday ? 7 : (int)day;
 
-    /// <summary>Every slot whose local date lies in [<paramref name="from"/>, <paramref name="to"/>], in order.</summary>
+    /// <summary>The room's hours on a date, or why it is closed.</summary>
+    public static (List<OpeningHours> Hours, string? Closed) HoursOn(Room room, DateOnly day, IReadOnlyDictionary<DateOnly, bool> listed)
+    {
+        if (room.ClosedDays.Contains(day)) return ([], $"{day:yyyy-MM-dd} 是调解室的休息日,请选择其他日期");
+        var iso = IsoDay(day.DayOfWeek);
+        if (listed.TryGetValue(day, out var worked))
+        {
+            if (!worked) return ([], $"{day:yyyy-MM-dd} 是法定节假日,调解室不开放");
+            if (iso >= 6)
+            {
+                if (!room.OpenOnMakeUpWorkdays) return ([], $"{day:yyyy-MM-dd} 是调休上班日,这个调解室不开放");
+                var weekday = room.OpeningHours.Where(h => h.DayOfWeek <= 5).Select(h => h.DayOfWeek).DefaultIfEmpty(0).Min();
+                return ([.. room.OpeningHours.Where(h => h.DayOfWeek == weekday).OrderBy(h => h.Start, StringComparer.Ordinal)], null);
+            }
+        }
+        var hours = room.OpeningHours.Where(h => h.DayOfWeek == iso).OrderBy(h => h.Start, StringComparer.Ordinal).ToList();
+        return (hours, hours.Count == 0 ? "调解室这一天不开放,请选择其他日期" : null);
+    }
+
     public static List<(DateTimeOffset Start, DateTimeOffset End)> Generate(Room room, DateOnly from, DateOnly to, TimeZoneInfo zone)
+        => Generate(room, from, to, zone, NoListedDays);
+
+    /// <summary>Every slot whose local date lies in [<paramref name="from"/>, <paramref name="to"/>], in order.</summary>
+    public static List<(DateTimeOffset Start, DateTimeOffset End)> Generate(Room room, DateOnly from, DateOnly to, TimeZoneInfo zone, IReadOnlyDictionary<DateOnly, bool> listed)
     {
         var slots = new List<(DateTimeOffset, DateTimeOffset)>();
-        var closed = room.ClosedDays.ToHashSet();
         var length = TimeSpan.FromMinutes(room.SlotMinutes);
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            if (closed.Contains(day)) continue;
-            var iso = IsoDay(day.DayOfWeek);
-            foreach (var hours in room.OpeningHours.Where(h => h.DayOfWeek == iso).OrderBy(h => h.Start, StringComparer.Ordinal))
+            foreach (var hours in HoursOn(room, day, listed).Hours)
             {
                 if (CreateRoom.ParseTime(hours.Start) is not { } open || CreateRoom.ParseTime(hours.End) is not { } close) continue;
                 for (var t = open.ToTimeSpan(); t + length <= close.ToTimeSpan(); t += length)
@@ -36,17 +59,17 @@ internal static class SlotCalendar
         return slots;
     }
 
+    public static string? WhyNotASlot(Room room, DateTime startUtc, TimeZoneInfo zone) => WhyNotASlot(room, startUtc, zone, NoListedDays);
+
     /// <summary>Why <paramref name="startUtc"/> is not the start of one of the room's slots, or null when it is.</summary>
-    public static string? WhyNotASlot(Room room, DateTime startUtc, TimeZoneInfo zone)
+    public static string? WhyNotASlot(Room room, DateTime startUtc, TimeZoneInfo zone, IReadOnlyDictionary<DateOnly, bool> listed)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), zone);
         var day = DateOnly.FromDateTime(local);
-        if (room.ClosedDays.Contains(day)) return $"{day:yyyy-MM-dd} 是调解室的休息日,请选择其他日期";
+        var (open, closed) = HoursOn(room, day, listed);
+        if (closed is not null) return closed;
         var time = local.TimeOfDay;
         var length = TimeSpan.FromMinutes(room.SlotMinutes);
-        var iso = IsoDay(local.DayOfWeek);
-        var open = room.OpeningHours.Where(h => h.DayOfWeek == iso).ToList();
-        if (open.Count == 0) return "调解室这一天不开放,请选择其他日期";
         foreach (var hours in open)
         {
             if (CreateRoom.ParseTime(hours.Start) is not { } o || CreateRoom.ParseTime(hours.End) is not { } c) continue;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Zhizhi.Orchard.Events;
+using Zhizhi.Orchard.Townships.Calendar;
 using Zhizhi.Orchard.Townships.Notices;
 using Zhizhi.Orchard.Townships.Villages;
 
@@ -13,6 +14,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<Village> Villages => Set<Village>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +35,14 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
             b.Property(n => n.Title).HasMaxLength(200);
             b.Property(n => n.Body).HasMaxLength(20000);
             b.HasIndex(n => n.PublishedAt);
+        });
+        modelBuilder.Entity<CalendarDay>(b =>
+        {
+            b.ToTable("portal_calendar_days");
+            b.HasKey(d => d.Id);
+            b.Property(d => d.Kind).HasMaxLength(10);
+            b.Property(d => d.Name).HasMaxLength(EditCalendar.MaxNameLength);
+            b.HasIndex(d => d.Date).IsUnique();
         });
         modelBuilder.AddOutbox(Prefix);
     }

@@ -11,6 +11,8 @@ namespace Zhizhi.Orchard.Mediation.Pages;
 public sealed class RoomModel(MediationDbContext db, RoomSlots roomSlots, ITownshipAccessor townships, TimeProvider clock) : PageModel
 {
     public Room Room { get; private set; } = null!;
+    public IReadOnlyList<Mediators.Mediator> Mediators { get; private set; } = [];
+    public RoomRecord? Record { get; private set; }
     public IReadOnlyList<SlotDto> Slots { get; private set; } = [];
     public DateOnly From { get; private set; }
     public DateTimeOffset Now { get; private set; }
@@ -53,8 +55,9 @@ public sealed class RoomModel(MediationDbContext db, RoomSlots roomSlots, ITowns
         foreach (var (_, messages) in v.Errors)
             foreach (var m in messages) ModelState.AddModelError("", m);
         if (outcome == BookSlot.Outcome.Taken) ModelState.AddModelError("", "这个时段刚刚被别人预约了,请选择其他时段");
+        if (outcome == BookSlot.Outcome.NoMediator) ModelState.AddModelError("", BookSlot.NoMediatorMessage);
         if (!await LoadAsync(id, from, ct)) return NotFound();
-        Response.StatusCode = outcome == BookSlot.Outcome.Taken ? 409 : 400;
+        Response.StatusCode = outcome is BookSlot.Outcome.Taken or BookSlot.Outcome.NoMediator ? 409 : 400;
         return Page();
     }
 
@@ -63,6 +66,8 @@ public sealed class RoomModel(MediationDbContext db, RoomSlots roomSlots, ITowns
         var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (room is null) return false;
         Room = room;
+        Mediators = [.. (await db.Mediators.AsNoTracking().Where(m => m.Active).OrderBy(m => m.Id).ToListAsync(ct)).Where(m => m.RoomIds.Contains(room.Id))];
+        Record = await RoomRecords.ForAsync(db, room.Id, ct);
         var today = roomSlots.Today();
         From = DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) && f >= today && f <= today.AddDays(366) ? f : today;
         Now = clock.GetUtcNow();

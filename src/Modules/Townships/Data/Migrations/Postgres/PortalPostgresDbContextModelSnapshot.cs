@@ -60,6 +60,35 @@ namespace Zhizhi.Orchard.Townships.Data.Migrations.Postgres
                     b.ToTable("portal_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.Townships.Calendar.CalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("portal_calendar_days", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.Townships.Notices.Notice", b =>
                 {
                     b.Property<int>("Id")

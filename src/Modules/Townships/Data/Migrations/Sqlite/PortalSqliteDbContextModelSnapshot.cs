@@ -55,6 +55,33 @@ namespace Zhizhi.Orchard.Townships.Data.Migrations.Sqlite
                     b.ToTable("portal_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.Townships.Calendar.CalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("portal_calendar_days", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.Townships.Notices.Notice", b =>
                 {
                     b.Property<int>("Id")

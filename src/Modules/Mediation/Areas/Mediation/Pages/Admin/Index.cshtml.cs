@@ -1,16 +1,21 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Http;
 using Zhizhi.Orchard.Mediation.Data;
 using Zhizhi.Orchard.Mediation.Rooms;
 
 namespace Zhizhi.Orchard.Mediation.Pages.Admin;
 
 [Authorize(Policy = MediationPermissions.ManageRoomsName)]
-public sealed class IndexModel(MediationDbContext db, CreateRoom create) : PageModel
+public sealed class IndexModel(MediationDbContext db, CreateRoom create, Townships.Contracts.ITownshipDirectory directory) : PageModel
 {
     public IReadOnlyList<Room> Rooms { get; private set; } = [];
+    private List<Mediators.Mediator> _mediators = [];
+
+    public IEnumerable<Mediators.Mediator> MediatorsOf(int roomId) => _mediators.Where(m => m.RoomIds.Contains(roomId));
     public IReadOnlyList<string> Categories => Zhizhi.Orchard.Mediation.Rooms.Categories.All;
 
     [BindProperty] public RoomInput Input { get; set; } = new();
@@ -27,9 +32,35 @@ public sealed class IndexModel(MediationDbContext db, CreateRoom create) : PageM
         public int SlotMinutes { get; set; } = 60;
         public string? ClosedDays { get; set; }
         public string? Mediators { get; set; }
+        public string? Village { get; set; }
+        public bool OpenOnMakeUpWorkdays { get; set; }
     }
 
-    public async Task OnGetAsync(CancellationToken ct) => Rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
+    public IReadOnlyList<string> Villages { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
+        _mediators = await db.Mediators.AsNoTracking().Where(m => m.Active).OrderBy(m => m.Id).ToListAsync(ct);
+        Villages = [.. (await directory.VillagesAsync(ct)).Select(v => v.Name)];
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(int id, IFormFile? photo, [FromServices] ITownshipFiles files, [FromServices] Township township, CancellationToken ct)
+    {
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (room is null) return NotFound();
+        var (url, error) = await RoomPhotos.SaveAsync(files, township, photo, ct);
+        if (error is not null)
+        {
+            ModelState.AddModelError("", $"“{room.Name}”的照片未保存:{error}");
+            await OnGetAsync(ct);
+            return Page();
+        }
+        room.PhotoUrl = url;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"已更新“{room.Name}”的照片";
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -41,10 +72,11 @@ public sealed class IndexModel(MediationDbContext db, CreateRoom create) : PageM
             [.. (Input.ClosedDays ?? "").Split([',', ',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             [.. (Input.Mediators ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(line => line.Split([',', ','], 2, StringSplitOptions.TrimEntries))
-                .Select(p => new MediatorRequest(p[0], p.Length > 1 && p[1].Length > 0 ? p[1] : null))]);
-        var v = CreateRoom.Validate(request);
-        foreach (var (_, messages) in v.Errors)
-            foreach (var m in messages) ModelState.AddModelError("", m);
+                .Select(p => new MediatorRequest(p[0], p.Length > 1 && p[1].Length > 0 ? p[1] : null))],
+            Input.Village, Input.OpenOnMakeUpWorkdays);
+        var v = await create.ValidateAsync(request, ct);
+        // The API's "openingHours" is the page's open/close times; the rest match the Input names.
+        ModelState.AddFieldErrors(v.Errors.ToDictionary(e => e.Key == "openingHours" ? "close" : e.Key, e => e.Value));
         if (!ModelState.IsValid)
         {
             await OnGetAsync(ct);

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Zhizhi.Orchard.Benchmarks;
+
+/// <summary>
+/// Mediation booking on one township, in process: 31 days of free slots (HTTP round trip, so an upper bound
+/// on the computation), bookings per second on distinct slots with parallel clients, and 200 parallel
+/// requests for one slot (expect one 201 and 199 409s).
+/// </summary>
+internal static class BookingBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var bookings = int.Parse(BareKestrel.Arg(args, "--bookings") ?? "2000", System.Globalization.CultureInfo.InvariantCulture);
+        var parallel = int.Parse(BareKestrel.Arg(args, "--parallel") ?? "16", System.Globalization.CultureInfo.InvariantCulture);
+        var data = Path.Combine(Path.GetTempPath(), "zhizhi-booking-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await using var factory = ScaleBenchmark.Factory(data);
+            using var root = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var manager = factory.Services.GetRequiredService<ITownshipManager>();
+            var created = await manager.CreateAsync(new CreateTownshipRequest("bench", "压测镇", "admin", "Bench12345"));
+            if (!created.Succeeded) throw new InvalidOperationException(created.Detail);
+            var admin = await ClientAsync(factory, await TokenAsync(root, "admin", "Bench12345"));
+            using var room = await admin.PostAsJsonAsync("api/mediation/rooms", new
+            {
+                name = "压测调解室", address = "镇上", specialties = new[] { "邻里纠纷" }, slotMinutes = 10,
+                openingHours = Enumerable.Range(1, 7).Select(d => new { dayOfWeek = d, start = "00:00", end = "23:50" }).ToArray(),
+                mediators = new[] { new { name = "压测调解员", type = "专职" } },
+            });
+            room.EnsureSuccessStatusCode();
+            var roomId = (await room.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            var residents = new List<HttpClient>();
+            for (var i = 0; i < 4; i++)
+            {
+                var name = $"r{i}bench";
+                (await root.PostAsJsonAsync("bench/api/auth/register", new { userName = name, password = "Bench-12345", displayName = "居民" + i, phone = "13800138000" })).EnsureSuccessStatusCode();
+                residents.Add(await ClientAsync(factory, await TokenAsync(root, name, "Bench-12345", "bench/")));
+            }
+
+            var first = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(2);
+            string Slot(int i) => $"{first.AddDays(i / 143):yyyy-MM-dd}T{i % 143 * 10 / 60:00}:{i % 143 * 10 % 60:00}:00+08:00";
+            object Body(string start) => new { roomId, start, category = "邻里纠纷", description = "压测" };
+
+            var sw = Stopwatch.StartNew();
+            var next = -1;
+            var failed = 0;
+            await Task.WhenAll(Enumerable.Range(0, parallel).Select(async w =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < bookings)
+                {
+                    using var r = await residents[w % residents.Count].PostAsJsonAsync("api/mediation/bookings", Body(Slot(i)));
+                    if (r.StatusCode != HttpStatusCode.Created) Interlocked.Increment(ref failed);
+                }
+            }));
+            Console.WriteLine($"bookings on distinct slots: {bookings} in {sw.Elapsed.TotalSeconds:F2} s = {bookings / sw.Elapsed.TotalSeconds:F0}/s ({parallel} clients, {failed} not 201)");
+
+            var times = new List<double>();
+            for (var i = 0; i < 60; i++)
+            {
+                var t = Stopwatch.StartNew();
+                using var r = await admin.GetAsync($"api/mediation/rooms/{roomId}/slots?from={first:yyyy-MM-dd}&to={first.AddDays(30):yyyy-MM-dd}");
+                r.EnsureSuccessStatusCode();
+                await r.Content.ReadAsByteArrayAsync();
+                if (i >= 10) times.Add(t.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            Console.WriteLine($"31 days of slots (≈4,400 slots, {Math.Min(bookings, 31 * 143)} booked) over HTTP: p50 {times[times.Count / 2]:F2} ms, p95 {times[(int)(times.Count * 0.95)]:F2} ms");
+
+            var contested = Slot(bookings + 1);
+            var statuses = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+            {
+                using var r = await residents[i % residents.Count].PostAsJsonAsync("api/mediation/bookings", Body(contested));
+                return (int)r.StatusCode;
+            }));
+            Console.WriteLine($"200 parallel requests for one slot: {statuses.Count(s => s == 201)}×201, {statuses.Count(s => s == 409)}×409, {statuses.Count(s => s >= 500)}×5xx");
+            return 0;
+        }
+        finally
+        {
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static async Task<string> TokenAsync(HttpClient root, string user, string password, string prefix = "bench/")
+    {
+        using var r = await root.PostAsJsonAsync(prefix + "api/auth/token", new { userName = user, password });
+        r.EnsureSuccessStatusCode();
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private static Task<HttpClient> ClientAsync(WebApplicationFactory<Program> factory, string token)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost/bench/") });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return Task.FromResult(client);
+    }
+}
