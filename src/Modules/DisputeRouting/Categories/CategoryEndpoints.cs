@@ -67,6 +67,13 @@ internal static class CategoryEndpoints
         if (category is null) return Problems.NotFound("没有这个纠纷类别");
         if (category.Name == name) return TypedResults.Ok(new CategoryDto(category.Id, category.Name, category.Retired));
         if (await db.Categories.AnyAsync(c => c.Name == name, ct)) return Problems.Conflict($"类别“{name}”已存在");
+        if (!await ApplyRenameAsync(db, category, name, ct)) return Problems.Conflict($"类别“{name}”已存在");
+        return TypedResults.Ok(new CategoryDto(category.Id, category.Name, category.Retired));
+    }
+
+    /// <summary>Renames a category and the cases filed under it, in one transaction; false when the name is taken.</summary>
+    public static async Task<bool> ApplyRenameAsync(DisputesDbContext db, Category category, string name, CancellationToken ct)
+    {
         var old = category.Name;
         category.Name = name;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -76,11 +83,12 @@ internal static class CategoryEndpoints
         }
         catch (DbUpdateException)
         {
-            return Problems.Conflict($"类别“{name}”已存在");
+            category.Name = old;
+            return false;
         }
         await db.Cases.Where(c => c.Category == old).ExecuteUpdateAsync(s => s.SetProperty(c => c.Category, name), ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(new CategoryDto(category.Id, category.Name, category.Retired));
+        return true;
     }
 
     private static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> SetRetiredAsync(int id, bool retired, DisputesDbContext db, CancellationToken ct)
