@@ -35,6 +35,7 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
     {
         CategoryEndpoints.Map(endpoints);
         CaseEndpoints.Map(endpoints);
+        Ledger.LedgerExport.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions =>
