@@ -29,6 +29,7 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         feature.AddEventHandler<DisputeRouted, DisputeRoutedHandler>();
         feature.AddFeatureSetup<DisputeSetup>();
         feature.AddStatsContributor<DisputeStats>();
+        feature.AddRecipeStep<Demo.DisputeDemoRecipeStep>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -55,3 +55,38 @@ public abstract class DisputeLedgerTests(ZhizhiHost fixture)
 public sealed class DisputeLedgerTests_Sqlite(SqliteHost host) : DisputeLedgerTests(host);
 
 public sealed class DisputeLedgerTests_Postgres(PostgresHost host) : DisputeLedgerTests(host);
+
+/// <summary>The demo recipe files a few cases from the seeds and leaves them in several states, routed by the workflow.</summary>
+public abstract class DisputeDemoTests(ZhizhiHost fixture)
+{
+    protected ZhizhiHost Host => fixture.EnsureAvailable();
+
+    [Fact]
+    public async Task TheRuralDemoHasCasesInSeveralStatesRoutedByTheWorkflow()
+    {
+        var name = Names.Township();
+        using (var county = await Host.AdminClientAsync())
+        using (var r = await county.PostJsonAsync("api/tenants", new { name, displayName = "演示镇", adminUserName = "admin", adminPassword = "Admin-Pass-2026", recipe = "demo-rural" }))
+            await r.ShouldBeAsync(HttpStatusCode.Created);
+        var township = new TestTownship(Host, name, "admin", "Admin-Pass-2026");
+        using var admin = await township.AsAdminAsync();
+
+        var list = (await admin.GetJsonAsync("api/disputes?pageSize=50")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(5, list.Count);
+        Assert.Equal(["accepted", "closed", "escalated", "reported", "resolved"], list.Select(c => c.GetProperty("status").GetString()!).Order().ToArray());
+        foreach (var c in list)
+        {
+            var routed = await WaitForAsync(admin, c.GetProperty("id").GetInt32(), x => x.Level() is not null && (x.GetProperty("status").GetString() != "escalated" || x.Level() == "township"));
+            Assert.True((await admin.GetJsonAsync($"api/disputes/{c.GetProperty("id").GetInt32()}/verify")).GetProperty("valid").GetBoolean());
+            Assert.NotNull(routed.GetProperty("village").GetString());
+        }
+        var stats = (await admin.GetJsonAsync("api/stats")).GetProperty("disputes");
+        Assert.Equal(5, stats.GetProperty("total").GetInt32());
+        Assert.Equal(2, stats.GetProperty("resolved").GetInt32());
+        Assert.Equal(1.0, stats.GetProperty("resolvedInVillageRate").GetDouble());
+    }
+}
+
+public sealed class DisputeDemoTests_Sqlite(SqliteHost host) : DisputeDemoTests(host);
+
+public sealed class DisputeDemoTests_Postgres(PostgresHost host) : DisputeDemoTests(host);

@@ -19,8 +19,20 @@ internal sealed class DisputeRoutedHandler(DisputesDbContext db, TimeProvider cl
             if (await db.AppliedEvents.AnyAsync(a => a.MessageId == context.MessageId, ct)) return;
             var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == e.CaseId, ct);
             db.AppliedEvents.Add(new AppliedEvent { MessageId = context.MessageId, AppliedAt = clock.GetUtcNow().UtcDateTime });
-            if (c is not null && c.IsOpen) Apply(c, e);
-            if (c is not null && c.IsOpen) await AppendAsync(c, e, ct);
+            if (c is not null && c.IsOpen)
+            {
+                Apply(c, e);
+                await AppendAsync(c, e, ct);
+            }
+            else if (c is not null && c.Level is null)
+            {
+                // Staff settled the case before its first routing arrived: record the level it was settled at.
+                _kind = "routed";
+                c.Level = e.Level;
+                c.Assignee = e.Assignee;
+                if (c.ResolvedAt is not null) c.ResolvedLevel ??= e.Level;
+                await AppendAsync(c, e, ct);
+            }
             try
             {
                 await db.SaveChangesAsync(ct);
