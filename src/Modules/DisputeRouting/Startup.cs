@@ -27,6 +27,7 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         feature.Services.AddScoped<ReportDispute>();
         feature.Services.AddScoped<CaseActions>();
         feature.AddEventHandler<DisputeRouted, DisputeRoutedHandler>();
+        feature.AddEventHandler<Mediation.Contracts.BookingOutcomeRecorded, Intake.BookingOutcomeHandler>();
         feature.AddFeatureSetup<DisputeSetup>();
         feature.AddStatsContributor<DisputeStats>();
         feature.AddRecipeStep<Demo.DisputeDemoRecipeStep>();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Zhizhi.Orchard.Tests.Infrastructure;
 using static Zhizhi.Orchard.Tests.Disputes.DisputeHelpers;
@@ -90,3 +91,58 @@ public abstract class DisputeDemoTests(ZhizhiHost fixture)
 public sealed class DisputeDemoTests_Sqlite(SqliteHost host) : DisputeDemoTests(host);
 
 public sealed class DisputeDemoTests_Postgres(PostgresHost host) : DisputeDemoTests(host);
+
+/// <summary>Intake from a mediation booking's recorded outcome: one case per booking, settled or escalated.</summary>
+public abstract class DisputeIntakeTests(ZhizhiHost fixture)
+{
+    protected ZhizhiHost Host => fixture.EnsureAvailable();
+
+    private async Task DeliverAsync(string township, Zhizhi.Orchard.Mediation.Contracts.BookingOutcomeRecorded e)
+    {
+        var t = Host.Services.GetRequiredService<ITownshipManager>().Find(township)!;
+        await using var scope = Host.Services.GetRequiredService<ITownshipScopeFactory>().CreateScope(t);
+        var handler = scope.ServiceProvider.GetRequiredService<Zhizhi.Orchard.DisputeRouting.Intake.BookingOutcomeHandler>();
+        await handler.HandleAsync(e, new Zhizhi.Orchard.Events.EventContext(Guid.NewGuid(), t, DateTime.UtcNow, 1), TestContext.Current.CancellationToken);
+    }
+
+    private static Zhizhi.Orchard.Mediation.Contracts.BookingOutcomeRecorded Outcome(int bookingId, string outcome, string applicantId)
+        => new(bookingId, "BK" + bookingId, 1, "油茶屋调解室", DateTimeOffset.Now, "邻里纠纷", applicantId, "邻居家空调外机滴水", "王五", outcome, "双方握手言和", "邓调解员", DateTime.UtcNow);
+
+    [Fact]
+    public async Task ARecordedBookingOutcomeFilesOneCaseForTheApplicant()
+    {
+        var township = await Host.CreateTownshipAsync();
+        using var admin = await township.AsAdminAsync();
+        var resident = await township.RegisterResidentAsync();
+        using var mine = township.As(resident.Token);
+        var applicantId = await UserIdAsync(township, resident.UserName);
+
+        await Task.WhenAll(DeliverAsync(township.Name, Outcome(7, "settled", applicantId)), DeliverAsync(township.Name, Outcome(7, "settled", applicantId)));
+        await DeliverAsync(township.Name, Outcome(7, "settled", applicantId));
+        await DeliverAsync(township.Name, Outcome(8, "not_settled", applicantId));
+        await DeliverAsync(township.Name, Outcome(9, "no_show", applicantId));
+
+        var cases = (await admin.GetJsonAsync("api/disputes?pageSize=50")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, cases.Count);
+        var settled = cases.Single(c => c.GetProperty("bookingId").GetInt32() == 7);
+        Assert.Equal("resolved", settled.GetProperty("status").GetString());
+        Assert.Equal("booking", settled.GetProperty("source").GetString());
+        Assert.Equal("escalated", cases.Single(c => c.GetProperty("bookingId").GetInt32() == 8).GetProperty("status").GetString());
+        Assert.Equal(2, (await mine.GetJsonAsync("api/disputes/mine")).GetArrayLength());
+        var id = settled.GetProperty("id").GetInt32();
+        var routed = await WaitForAsync(admin, id, c => c.Level() is not null);
+        Assert.Equal("village", routed.GetProperty("resolvedLevel").GetString());
+    }
+
+    private async Task<string> UserIdAsync(TestTownship township, string userName)
+    {
+        var t = Host.Services.GetRequiredService<ITownshipManager>().Find(township.Name)!;
+        await using var scope = Host.Services.GetRequiredService<ITownshipScopeFactory>().CreateScope(t);
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Zhizhi.Orchard.Users.Accounts.User>>();
+        return (await users.FindByNameAsync(userName))!.Id;
+    }
+}
+
+public sealed class DisputeIntakeTests_Sqlite(SqliteHost host) : DisputeIntakeTests(host);
+
+public sealed class DisputeIntakeTests_Postgres(PostgresHost host) : DisputeIntakeTests(host);

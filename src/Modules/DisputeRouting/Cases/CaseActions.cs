@@ -25,7 +25,8 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
         _ => null,
     };
 
-    public enum Outcome { Done, NotFound, Conflict }
+    /// <summary>Stale: someone else changed the case between read and write (the database refused); trying again may succeed.</summary>
+    public enum Outcome { Done, NotFound, Conflict, Stale }
 
     public sealed record Result(Outcome Outcome, DisputeCase? Case, string? Message = null);
 
@@ -55,13 +56,10 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new(Outcome.Conflict, c, "案件刚被他人更新,请刷新后重试");
-        }
         catch (DbUpdateException)
         {
-            return new(Outcome.Conflict, c, "案件刚被他人更新,请刷新后重试");
+            db.ChangeTracker.Clear();
+            return new(Outcome.Stale, c, "案件刚被他人更新,请刷新后重试");
         }
         if (WorkflowOutcome(r.Action!) is { } outcome)
             await workflows.CompleteTaskAsync(ReportDispute.CorrelationId(c.Id), outcome, ct);
@@ -143,6 +141,20 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
         }
     }
 
+    /// <summary>
+    /// Runs the action, reading the case again when another writer (the routing workflow, another staff member) won
+    /// the race: the state machine then decides on fresh data, so a real conflict still ends in 409.
+    /// </summary>
+    public async Task<Result> ExecuteWithRetryAsync(int id, ActionRequest r, string? actor, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var result = await ExecuteAsync(id, r, actor, ct);
+            if (result.Outcome != Outcome.Stale || attempt >= 5) return result;
+        }
+    }
+
     /// <summary>The reporting resident rates a settled or closed case once (1-5).</summary>
     public async Task<Result> RateAsync(int id, string reporterId, int satisfaction, string? actor, CancellationToken ct)
     {
@@ -159,7 +171,8 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
         }
         catch (DbUpdateException)
         {
-            return new(Outcome.Conflict, c, "案件刚被更新,请刷新后重试");
+            db.ChangeTracker.Clear();
+            return new(Outcome.Stale, c, "案件刚被更新,请刷新后重试");
         }
         return new(Outcome.Done, c);
     }

@@ -120,9 +120,9 @@ internal static class CaseEndpoints
     {
         var v = CaseActions.Validate(request);
         if (!v.IsValid) return v.Problem();
-        var r = await actions.ExecuteAsync(id, request!, Actor(user), ct);
+        var r = await actions.ExecuteWithRetryAsync(id, request!, Actor(user), ct);
         if (r.Outcome == CaseActions.Outcome.NotFound) return Problems.NotFound("没有这个纠纷案件");
-        if (r.Outcome == CaseActions.Outcome.Conflict) return Problems.Conflict(r.Message!);
+        if (r.Outcome is CaseActions.Outcome.Conflict or CaseActions.Outcome.Stale) return Problems.Conflict(r.Message!);
         var c = await db.Cases.AsNoTracking().Include(x => x.Parties).FirstAsync(x => x.Id == id, ct);
         var timeline = await db.Timeline.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Seq).ToListAsync(ct);
         return TypedResults.Ok(c.ToDto(township, clock.GetUtcNow().UtcDateTime, Audience.Handler, timeline));
@@ -135,7 +135,7 @@ internal static class CaseEndpoints
         if (request?.Satisfaction is not (>= 1 and <= 5)) return Problems.Invalid("satisfaction", "满意度须为 1-5 之间的整数");
         var r = await actions.RateAsync(id, UserId(user) ?? "", request.Satisfaction.Value, Actor(user), ct);
         if (r.Outcome == CaseActions.Outcome.NotFound) return Problems.NotFound("没有这个纠纷案件");
-        if (r.Outcome == CaseActions.Outcome.Conflict) return Problems.Conflict(r.Message!);
+        if (r.Outcome is CaseActions.Outcome.Conflict or CaseActions.Outcome.Stale) return Problems.Conflict(r.Message!);
         var timeline = await db.Timeline.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Seq).ToListAsync(ct);
         return TypedResults.Ok(r.Case!.ToDto(township, clock.GetUtcNow().UtcDateTime, Audience.Reporter, timeline));
     }

@@ -52,7 +52,7 @@ internal sealed class DisputeDemoRecipeStep(DisputesDbContext db, ReportDispute 
             var c = await report.ExecuteAsync(request, reporter, null, ct);
             foreach (var action in d.Actions)
             {
-                var r = await actions.ExecuteAsync(c.Id, new ActionRequest(action, null, action == "revisit" ? d.Satisfaction : null, null,
+                var r = await actions.ExecuteWithRetryAsync(c.Id, new ActionRequest(action, null, action == "revisit" ? d.Satisfaction : null, null,
                     action == "resolve" ? d.Terms : null, null), "调解员", ct);
                 if (r.Outcome != CaseActions.Outcome.Done) throw new InvalidOperationException($"配方中的纠纷“{d.Title}”无法执行“{action}”:{r.Message}");
                 db.ChangeTracker.Clear();

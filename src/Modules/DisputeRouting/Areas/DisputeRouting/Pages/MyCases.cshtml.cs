@@ -54,7 +54,7 @@ public sealed class MyCaseModel(DisputesDbContext db, CaseActions actions, ITown
         }
         var r = await actions.RateAsync(id, CaseEndpoints.UserId(User) ?? "", Satisfaction.Value, CaseEndpoints.Actor(User), ct);
         if (r.Outcome == CaseActions.Outcome.NotFound) return NotFound();
-        if (r.Outcome == CaseActions.Outcome.Conflict)
+        if (r.Outcome is CaseActions.Outcome.Conflict or CaseActions.Outcome.Stale)
         {
             ModelState.AddModelError(nameof(Satisfaction), r.Message!);
             return Page();

@@ -51,7 +51,7 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
         ModelState.AddFieldErrors(v.Errors);
         if (v.IsValid)
         {
-            var r = await actions.ExecuteAsync(id, request, CaseEndpoints.Actor(User), ct);
+            var r = await actions.ExecuteWithRetryAsync(id, request, CaseEndpoints.Actor(User), ct);
             if (r.Outcome == CaseActions.Outcome.NotFound) return NotFound();
             if (r.Outcome == CaseActions.Outcome.Done)
             {
