@@ -27,6 +27,20 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
         public bool JudicialConfirmation { get; set; }
     }
 
+    private static string Done(string op) => op switch
+    {
+        "accept" => "已受理",
+        "resolve" => "已登记调解成功",
+        "fail" => "已登记调解未成,流程将上交上级",
+        "escalate" => "已上交上级",
+        "close" => "已办结",
+        "revisit" => "已登记回访",
+        "pause" => "已暂停计时",
+        "resume" => "已恢复计时",
+        "agreement" => "调解协议已保存",
+        _ => "已记录备注",
+    };
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Parties).FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -55,7 +69,7 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
             if (r.Outcome == CaseActions.Outcome.NotFound) return NotFound();
             if (r.Outcome == CaseActions.Outcome.Done)
             {
-                TempData["Message"] = $"已{TimelineKinds.Chinese(op!)}";
+                TempData["Message"] = Done(op!);
                 return RedirectToPage(new { id });
             }
             ModelState.AddModelError("", r.Message!);
