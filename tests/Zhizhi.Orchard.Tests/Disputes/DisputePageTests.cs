@@ -63,7 +63,7 @@ public abstract class DisputePageTests(ZhizhiHost fixture)
         Assert.Contains("人民调解协议书", agreement);
         Assert.Contains("@media print", agreement);
         Assert.Contains("赔偿 400 元", agreement);
-        Assert.Contains("司法确认", agreement);
+        Assert.Contains("当事人已同意", agreement);
 
         Assert.Contains("请为本次调处打分", await HtmlAsync(mine, $"disputes/mine/{id}"));
         using (var r = await mine.PostFormAsync($"disputes/mine/{id}", "", new() { ["Satisfaction"] = "4" })) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);

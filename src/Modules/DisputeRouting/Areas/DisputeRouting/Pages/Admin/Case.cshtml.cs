@@ -59,7 +59,8 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
     public async Task<IActionResult> OnPostAsync(int id, string? op, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, DisputePermissions.HandleName)).Succeeded) return Forbid();
-        var request = new ActionRequest(op, Input.Note, Input.Satisfaction, Input.Reason, Input.Terms, Input.JudicialConfirmation);
+        // The 司法确认 checkbox lives in the agreement form only: other buttons must not reset it.
+        var request = new ActionRequest(op, Input.Note, Input.Satisfaction, Input.Reason, Input.Terms, op == "agreement" ? Input.JudicialConfirmation : null);
         var v = CaseActions.Validate(request);
         ModelState.Clear();
         ModelState.AddFieldErrors(v.Errors);
