@@ -14,6 +14,7 @@ public static class HostModules
         new Mediation.Manifest(),
         new VolunteerPoints.Manifest(),
         new Workflows.Manifest(),
+        new DisputeRouting.Manifest(),
     ];
 
     public static IReadOnlyList<IThemeManifest> Themes { get; } =

@@ -63,7 +63,8 @@ public abstract class WorkflowsApiTests(ZhizhiHost fixture)
     [Fact]
     public async Task AnImportedDefinitionIsListedAndExportedAsImported()
     {
-        var township = await Host.CreateTownshipAsync();
+        // Without DisputeRouting, which installs its routing definitions when enabled.
+        var township = await Host.CreateTownshipAsync(features: ["Workflows"]);
         using var admin = await township.AsAdminAsync();
 
         var created = await ImportAsync(admin, Approval("approval", "P7D"));
@@ -117,7 +118,7 @@ public abstract class WorkflowsApiTests(ZhizhiHost fixture)
     [MemberData(nameof(InvalidDefinitions))]
     public async Task AnInvalidDefinitionIsRefusedWithItsReasonAndNothingIsSaved(string kind, string reason)
     {
-        var township = await Host.CreateTownshipAsync();
+        var township = await Host.CreateTownshipAsync(features: ["Workflows"]);
         using var admin = await township.AsAdminAsync();
 
         using var response = await admin.PostJsonAsync("api/workflows", Invalid(kind));
@@ -234,8 +235,7 @@ public abstract class WorkflowsApiTests(ZhizhiHost fixture)
             await response.ShouldBeAsync(HttpStatusCode.Created);
         using var admin = Host.NewClient(name, await Host.NewClient(name).TokenAsync("admin-demo", "Demo-Pass-2026"));
 
-        var item = Assert.Single((await admin.GetJsonAsync("api/workflows")).EnumerateArray());
-        Assert.Equal("three-level-mediation", item.GetProperty("id").GetString());
+        var item = Assert.Single((await admin.GetJsonAsync("api/workflows")).EnumerateArray(), w => w.GetProperty("id").GetString() == "three-level-mediation");
         Assert.Equal("三级调解", item.GetProperty("name").GetString());
         var instance = await StartAsync(admin, "three-level-mediation", new { title = "邻里通道纠纷" }, "FQ-2026-000001");
         Assert.Equal("waiting", instance.GetProperty("status").GetString());

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.DisputeRouting.Cases;
+using Zhizhi.Orchard.DisputeRouting.Data;
+
+namespace Zhizhi.Orchard.DisputeRouting.Pages;
+
+/// <summary>我的纠纷: the cases the signed-in resident reported.</summary>
+[Authorize]
+public sealed class MyCasesModel(DisputesDbContext db, ITownshipAccessor townships, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<CaseDto> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var id = CaseEndpoints.UserId(User);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cases = await db.Cases.AsNoTracking().Where(c => c.ReporterId == id).OrderByDescending(c => c.Id).Take(200).ToListAsync(ct);
+        Items = [.. cases.Select(c => c.ToDto(townships.Current, now, Audience.Reporter, null))];
+    }
+}

@@ -1,0 +1,37 @@
+namespace Zhizhi.Orchard.DisputeRouting.Cases;
+
+/// <summary>The ledger's filters, shared by the API list, the staff pages and the export.</summary>
+public static class CaseFilter
+{
+    public static IQueryable<DisputeCase> Apply(IQueryable<DisputeCase> query, Township township, DateTime utcNow,
+        string? status, string? level, bool? overdue, string? village, string? category, DateOnly? from, DateOnly? to, string? q)
+    {
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (status == "open") query = query.Where(c => CaseStatus.Open.Contains(c.Status));
+            else query = query.Where(c => c.Status == status);
+        }
+        if (!string.IsNullOrWhiteSpace(level)) query = query.Where(c => c.Level == level);
+        if (overdue == true)
+            query = query.Where(c => CaseStatus.Open.Contains(c.Status) && c.PausedAt == null && c.DeadlineAt != null && c.DeadlineAt < utcNow);
+        if (!string.IsNullOrWhiteSpace(village)) query = query.Where(c => c.Village == village);
+        if (!string.IsNullOrWhiteSpace(category)) query = query.Where(c => c.Category == category);
+        var zone = TownshipTime.Zone(township);
+        if (from is { } f)
+        {
+            var start = TimeZoneInfo.ConvertTimeToUtc(f.ToDateTime(TimeOnly.MinValue), zone);
+            query = query.Where(c => c.ReportedAt >= start);
+        }
+        if (to is { } t)
+        {
+            var end = TimeZoneInfo.ConvertTimeToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+            query = query.Where(c => c.ReportedAt < end);
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(c => c.CaseNo == term || c.Title.Contains(term));
+        }
+        return query;
+    }
+}
