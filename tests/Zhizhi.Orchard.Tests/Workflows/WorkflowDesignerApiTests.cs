@@ -64,7 +64,7 @@ public abstract class WorkflowDesignerApiTests(ZhizhiHost fixture)
     [Fact]
     public async Task TheCatalogueDescribesActivitiesWithChineseNamesPropertyKindsAndOutcomes()
     {
-        var township = await Host.CreateTownshipAsync();
+        var township = await Host.CreateTownshipAsync(features: ["Workflows"]);
         using var admin = await township.AsAdminAsync();
 
         var catalogue = (await admin.GetJsonAsync("api/workflows/activities")).EnumerateArray().ToDictionary(a => a.GetProperty("type").GetString()!);
@@ -88,7 +88,7 @@ public abstract class WorkflowDesignerApiTests(ZhizhiHost fixture)
     [Fact]
     public async Task ValidationReportsEachProblemOnItsActivityAndSavesNothing()
     {
-        var township = await Host.CreateTownshipAsync();
+        var township = await Host.CreateTownshipAsync(features: ["Workflows"]);
         using var admin = await township.AsAdminAsync();
         var bad = Definition("broken",
         [
@@ -139,7 +139,7 @@ public abstract class WorkflowDesignerApiTests(ZhizhiHost fixture)
     [Fact]
     public async Task ActivityPositionsRoundTripThroughExportAndImport()
     {
-        var township = await Host.CreateTownshipAsync();
+        var township = await Host.CreateTownshipAsync(features: ["Workflows"]);
         using var admin = await township.AsAdminAsync();
         using (var created = await admin.PostJsonAsync("api/workflows", Timed("timed"))) await created.ShouldBeAsync(HttpStatusCode.Created);
 
@@ -156,7 +156,7 @@ public abstract class WorkflowDesignerApiTests(ZhizhiHost fixture)
     [Fact]
     public async Task ADryRunShowsPathPropertiesAndTimersAndLeavesNoInstanceTimerOrOutboxRow()
     {
-        var township = await Host.CreateTownshipAsync();
+        var township = await Host.CreateTownshipAsync(features: ["Workflows"]);
         using var admin = await township.AsAdminAsync();
         var before = await CountsAsync(Host, township);
 
@@ -190,7 +190,7 @@ public abstract class WorkflowDesignerApiTests(ZhizhiHost fixture)
     [Fact]
     public async Task ADryRunThatFinishesSetsNoTimerAndAFaultIsReported()
     {
-        var township = await Host.CreateTownshipAsync();
+        var township = await Host.CreateTownshipAsync(features: ["Workflows"]);
         using var admin = await township.AsAdminAsync();
         var racing = Definition("race",
         [A("start", "Start"), A("fork", "Fork"), A("wait", "Timer", new { duration = "PT1H" }), A("end", "Finish")],
@@ -216,7 +216,7 @@ public abstract class WorkflowDesignerApiTests(ZhizhiHost fixture)
     [Fact]
     public async Task TheDesignerPageSavesOnlyWithItsAntiforgeryToken()
     {
-        var township = await Host.CreateTownshipAsync();
+        var township = await Host.CreateTownshipAsync(features: ["Workflows"]);
         using var admin = await township.AsAdminAsync();
         using var page = await admin.GetAsync("admin/workflows/timed?name=" + Uri.EscapeDataString("计时"), CT);
         await page.ShouldBeAsync(HttpStatusCode.OK);
@@ -263,7 +263,7 @@ public abstract class WorkflowDesignerApiTests(ZhizhiHost fixture)
     [Fact]
     public async Task AResidentCannotValidateOrDryRun()
     {
-        var township = await Host.CreateTownshipAsync();
+        var township = await Host.CreateTownshipAsync(features: ["Workflows"]);
         var resident = await township.RegisterResidentAsync();
         using var client = township.As(resident.Token);
 

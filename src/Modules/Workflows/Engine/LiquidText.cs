@@ -14,7 +14,8 @@ public static class LiquidText
     public const int LoopLimit = 1000;
     public const int RecursiveLimit = 32;
     public const int MaxOutput = 64 * 1024;
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    /// <summary>A backstop behind the loop, recursion and output limits (2 s faulted healthy templates on a loaded machine, as it did for scripts).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The Chinese reason a template does not parse, or null when it does.</summary>
     public static string? SyntaxError(string text)
