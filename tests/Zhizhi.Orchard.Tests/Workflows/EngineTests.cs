@@ -219,7 +219,7 @@ public sealed class EngineTests
         using var h = new EngineHarness();
         var definition = WorkflowsRecipeStepAccess.ThreeLevelMediation();
         Assert.True(ValidateDefinition.Check(definition, h.Registry).IsValid);
-        Assert.Equal("三级调解", definition.Name);
+        Assert.Equal("三级调解(通用模板,不接纠纷台账)", definition.Name);
         Assert.Contains(definition.Activities!, a => a.Type == "Timer" && a.Properties!["duration"]!.GetValue<string>() == "P7D");
     }
 

@@ -236,7 +236,7 @@ public abstract class WorkflowsApiTests(ZhizhiHost fixture)
         using var admin = Host.NewClient(name, await Host.NewClient(name).TokenAsync("admin-demo", "Demo-Pass-2026"));
 
         var item = Assert.Single((await admin.GetJsonAsync("api/workflows")).EnumerateArray(), w => w.GetProperty("id").GetString() == "three-level-mediation");
-        Assert.Equal("三级调解", item.GetProperty("name").GetString());
+        Assert.Equal("三级调解(通用模板,不接纠纷台账)", item.GetProperty("name").GetString());
         var instance = await StartAsync(admin, "three-level-mediation", new { title = "邻里通道纠纷" }, "FQ-2026-000001");
         Assert.Equal("waiting", instance.GetProperty("status").GetString());
         Assert.Equal("village", instance.GetProperty("properties").GetProperty("level").GetString());
