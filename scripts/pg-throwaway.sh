@@ -81,7 +81,9 @@ pick_port() {
 }
 
 conn_string() {
-  echo "Host=127.0.0.1;Port=$PORT;Username=$PG_ROLE;Password=$PG_PASSWORD;Database=$PG_DB"
+  # Timeout=60: opening a connection (fork + SCRAM) took over Npgsql's default 15 s once when the full
+  # suite, Chromium and the background sweeps of hundreds of test townships shared two cores.
+  echo "Host=127.0.0.1;Port=$PORT;Username=$PG_ROLE;Password=$PG_PASSWORD;Database=$PG_DB;Timeout=60"
 }
 
 load_state() {
