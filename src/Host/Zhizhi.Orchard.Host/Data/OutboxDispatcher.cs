@@ -30,6 +30,15 @@ internal sealed partial class OutboxDispatcher(
     private readonly ILookup<string, EventHandlerRegistration> _handlers = handlers.ToLookup(h => OutboxExtensions.EventTypeName(h.EventType));
     private static readonly ConcurrentDictionary<Type, MethodInfo> HandleMethods = new();
 
+    /// <summary>
+    /// Townships holding a failed event, with the earliest time one of them may be retried. The sweep revisits only
+    /// these each tick, so its cost follows the townships with work, not all active ones (tests keep hundreds active).
+    /// </summary>
+    private readonly ConcurrentDictionary<string, DateTime> _retries = new();
+
+    /// <summary>Every this many ticks the sweep still looks at every active township (a safety net, e.g. a lost signal).</summary>
+    internal const int FullSweepEvery = 20;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _ = SweepAsync(stoppingToken);
@@ -53,16 +62,34 @@ internal sealed partial class OutboxDispatcher(
         // After a start, every running township is looked at once: a crash may have left events behind.
         foreach (var township in catalog.All.Where(t => t.State == TownshipState.Running)) signal.Notify(township.Name);
         using var timer = new PeriodicTimer(options.OutboxSweep, clock);
+        var ticks = 0;
         while (await timer.WaitForNextTickAsync(ct))
         {
-            foreach (var name in activator.ActiveTownships) signal.Notify(name);
+            if (++ticks % FullSweepEvery == 0)
+            {
+                foreach (var name in activator.ActiveTownships) signal.Notify(name);
+            }
+            else
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                foreach (var (name, at) in _retries)
+                    if (at <= now && _retries.TryRemove(new KeyValuePair<string, DateTime>(name, at))) signal.Notify(name);
+            }
             activator.EvictIdle(options.IdleEviction, catalog.Find);
         }
     }
 
     internal async Task<int> DeliverAsync(string townshipName, CancellationToken ct)
     {
-        if (catalog.Find(townshipName) is not { State: TownshipState.Running } township) return 0;
+        var found = catalog.Find(townshipName);
+        if (found is { State: TownshipState.Initializing })
+        {
+            // Recipe steps publish while the township is being created: come back once it runs.
+            var soon = clock.GetUtcNow().UtcDateTime;
+            _retries.AddOrUpdate(townshipName, soon, (_, old) => old < soon ? old : soon);
+            return 0;
+        }
+        if (found is not { State: TownshipState.Running } township) return 0;
         using var _ = LogContext.PushProperty("Township", township.Name);
         var delivered = 0;
         await using var scope = scopes.CreateTownshipScope(township);
@@ -70,9 +97,11 @@ internal sealed partial class OutboxDispatcher(
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
             var now = clock.GetUtcNow().UtcDateTime;
-            var due = await db.Set<OutboxMessage>()
-                .Where(m => m.DeliveredAt == null && m.NextAttemptAt <= now)
-                .OrderBy(m => m.CreatedAt).Take(100).ToListAsync(ct);
+            // Undelivered messages by retry time: the due ones are delivered now, the first later one says when to come back.
+            var pending = await db.Set<OutboxMessage>()
+                .Where(m => m.DeliveredAt == null)
+                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt).Take(100).ToListAsync(ct);
+            var due = pending.Where(m => m.NextAttemptAt <= now).ToList();
             foreach (var message in due)
             {
                 try
@@ -91,6 +120,8 @@ internal sealed partial class OutboxDispatcher(
             }
             if (due.Count > 0) await db.SaveChangesAsync(ct);
             if (due.Count == 100) signal.Notify(township.Name);
+            if (pending.Where(m => m.DeliveredAt == null).Select(m => (DateTime?)m.NextAttemptAt).Min() is { } retryAt)
+                _retries.AddOrUpdate(township.Name, retryAt, (_, old) => old < retryAt ? old : retryAt);
         }
         return delivered;
     }
