@@ -44,6 +44,7 @@ public sealed class BackOfficeAccessibilityTests(BrowserHost host) : BrowserTest
     [InlineData("hengjie/points", HengjieVolunteer)]
     [InlineData("hengjie/exchange", HengjieVolunteer)]
     [InlineData("hengjie/volunteers/certificate", HengjieVolunteer)]
+    [InlineData("hengjie/volunteers/activities/1/checkin?code=123456", HengjieVolunteer)]
     [InlineData("hengjie/admin/volunteers/points", HengjieAdmin)]
     [InlineData("admin", CountyAdmin)]
     [InlineData("admin/townships", CountyAdmin)]

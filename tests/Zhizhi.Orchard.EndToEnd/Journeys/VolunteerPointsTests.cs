@@ -7,15 +7,15 @@ using Zhizhi.Orchard.EndToEnd.Infrastructure;
 namespace Zhizhi.Orchard.EndToEnd.Journeys;
 
 /// <summary>
-/// 志愿积分与爱心超市 (issue 7): a volunteer signs up, checks in with the code the organiser shows, redeems an
-/// item; the clerk fulfils it.
+/// 志愿积分与爱心超市 (issue 7): a volunteer signs up, checks in through the QR link the organiser shows (after
+/// typing a wrong code), redeems an item; the clerk opens the redemption's QR link and fulfils it.
 /// The volunteer, the activity and the item are made for this test alone, so that no other journey (or a
 /// rerun) can fill the activity, empty the stock or spend the points.
 /// </summary>
 public sealed class VolunteerPointsTests(BrowserHost host) : BrowserTest(host)
 {
     [Fact]
-    public async Task A_volunteer_signs_up_checks_in_with_the_code_earns_points_redeems_an_item_and_the_clerk_fulfils_it_by_code()
+    public async Task A_volunteer_signs_up_checks_in_through_the_QR_link_earns_points_redeems_an_item_and_the_clerk_fulfils_it_from_its_QR_link()
     {
         var suffix = Names.Suffix();
         var userName = "zhiyuan-" + Names.Random(6);
@@ -77,8 +77,17 @@ public sealed class VolunteerPointsTests(BrowserHost host) : BrowserTest(host)
         await card.GetByLabel("现场签到码").FillAsync(wrong);
         await card.GetByRole(AriaRole.Button, new() { Name = "签到" }).ClickAsync();
         await Expect(card).ToContainTextAsync("签到码不对");
-        await card.GetByLabel("现场签到码").FillAsync(code6);
-        await card.GetByRole(AriaRole.Button, new() { Name = "签到" }).ClickAsync();
+
+        // Then scans the organiser's QR code instead: its link opens a form with the code filled in; confirming checks in.
+        var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = activity });
+        var qr = row.Locator("img[data-checkin-qr]");
+        await Expect(qr).ToBeVisibleAsync();
+        Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the check-in QR image did not load");
+        var link = await row.Locator("a[data-checkin-url]").GetAttributeAsync("href");
+        Assert.EndsWith($"/checkin?code={code6}", link);
+        await volunteer.GotoAsync(link!);
+        await Expect(volunteer.GetByLabel("现场签到码")).ToHaveValueAsync(code6);
+        await volunteer.GetByRole(AriaRole.Button, new() { Name = "确认签到" }).ClickAsync();
         await Expect(volunteer.GetByRole(AriaRole.Status)).ToHaveTextAsync("签到成功,获得 30 积分");
         await Expect(card).ToContainTextAsync("已签到");
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = "签到" })).ToHaveCountAsync(0);
@@ -105,11 +114,15 @@ public sealed class VolunteerPointsTests(BrowserHost host) : BrowserTest(host)
         var redemption = volunteer.GetByRole(AriaRole.Row).Filter(new() { HasText = code });
         await Expect(redemption).ToContainTextAsync(item);
         await Expect(redemption).ToContainTextAsync("待领取");
+        var redemptionQr = redemption.Locator("img[data-redemption-qr]");
+        await Expect(redemptionQr).ToBeVisibleAsync();
+        Assert.True(await redemptionQr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the redemption QR image did not load");
 
-        // The shop clerk fulfils it by code.
+        // The shop clerk scans it: the link fills the code in and names the redemption; the clerk confirms.
         var clerk = await SignedInPageAsync("hengjie/", "dianyuan", BrowserHost.DemoPassword);
-        await clerk.GotoAsync("hengjie/admin/exchange");
-        await clerk.GetByLabel("兑换码").FillAsync(code);
+        await clerk.GotoAsync($"hengjie/admin/exchange?code={code}");
+        await Expect(clerk.GetByLabel("兑换码")).ToHaveValueAsync(code);
+        await Expect(clerk.Locator($"[data-scanned='{code}']")).ToContainTextAsync(userName);
         await clerk.GetByRole(AriaRole.Button, new() { Name = "发放" }).ClickAsync();
         await Expect(clerk.GetByRole(AriaRole.Status)).ToHaveTextAsync($"已发放:{item}×1(兑换人 {userName})");
         await Expect(clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = code })).ToContainTextAsync("已领取");

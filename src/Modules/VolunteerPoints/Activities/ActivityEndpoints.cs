@@ -21,6 +21,8 @@ internal static class ActivityEndpoints
         group.MapDelete("/{id:int}/signups", WithdrawAsync).RequirePermission(VolunteerPermissions.SignUp).WithSummary("取消报名(本人)");
         group.MapPost("/{id:int}/checkins", CheckInAsync).RequirePermission(VolunteerPermissions.Manage).WithSummary("签到并发放活动积分(仅一次)");
         group.MapGet("/{id:int}/code", CodeAsync).RequirePermission(VolunteerPermissions.Manage).WithSummary("现场签到码(组织者出示给志愿者)");
+        group.MapGet("/{id:int}/checkin-qr", CheckinQrAsync).RequirePermission(VolunteerPermissions.Manage)
+            .WithSummary("签到二维码(PNG;扫码打开预填签到码的签到页)");
         group.MapPost("/{id:int}/checkin-code", CheckInWithCodeAsync).RequirePermission(VolunteerPermissions.SignUp)
             .RequireRateLimiting(VolunteerPointsStartup.CheckinCodeRateLimit).WithSummary("志愿者输入签到码自助签到(仅一次)");
         group.MapPost("/{id:int}/checkouts", CheckOutAsync).RequirePermission(VolunteerPermissions.Manage).WithSummary("签退并记录服务时长(按小时计分时发放积分)");
@@ -87,6 +89,12 @@ internal static class ActivityEndpoints
     {
         var code = await db.Activities.Where(a => a.Id == id).Select(a => a.CheckinCode).FirstOrDefaultAsync(ct);
         return code is null ? Problems.NotFound("没有这个志愿活动") : TypedResults.Ok(new CodeDto(id, code));
+    }
+
+    private static async Task<IResult> CheckinQrAsync(int id, PointsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        var code = await db.Activities.Where(a => a.Id == id).Select(a => a.CheckinCode).FirstOrDefaultAsync(ct);
+        return code is null ? Problems.NotFound("没有这个志愿活动") : Qr.QrCodes.Image(context, Qr.QrCodes.CheckinUrl(context.Request, id, code));
     }
 
     private static async Task<Results<Created<CheckinDto>, ValidationProblem, ProblemHttpResult>> CheckInWithCodeAsync(

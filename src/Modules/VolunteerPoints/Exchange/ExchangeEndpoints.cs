@@ -24,6 +24,8 @@ internal static class ExchangeEndpoints
         group.MapGet("/reports/redemptions", RedemptionReportAsync).RequirePermission(ExchangePermissions.Fulfil).WithSummary("兑换报表(按商品汇总,可按时间段)");
         group.MapPost("/redemptions", RedeemAsync).RequirePermission(ExchangePermissions.Redeem).WithSummary("兑换(预留库存与积分,给出兑换码)");
         group.MapGet("/redemptions", MineAsync).RequireAuthorization().WithSummary("我的兑换记录");
+        // The redeemer shows it at the counter; shop staff may open it too. Anyone else: 404, the code stays secret.
+        group.MapGet("/redemptions/{code}/qr", QrAsync).RequireAuthorization().WithSummary("兑换码二维码(PNG;店员扫码打开预填兑换码的发放页)");
         group.MapPost("/redemptions/{code}/fulfil", FulfilAsync).RequirePermission(ExchangePermissions.Fulfil).WithSummary("凭兑换码发放");
         // The redeemer may cancel their own reservation; shop staff may cancel any.
         group.MapPost("/redemptions/{code}/cancel", CancelAsync).RequireAuthorization().WithSummary("取消兑换(退回库存与积分)");
@@ -75,6 +77,15 @@ internal static class ExchangeEndpoints
         if (owner != user.Identity?.Name && !(await authorization.AuthorizeAsync(user, ExchangePermissions.FulfilName)).Succeeded)
             return Problems.Forbidden("只有兑换人本人或爱心超市店员可以取消兑换");
         return Result(await settle.CancelAsync(code, user.Identity?.Name, ct), "这个兑换码已领取或已取消,不能取消");
+    }
+
+    private static async Task<IResult> QrAsync(
+        string code, SettleRedemption settle, ClaimsPrincipal user, IAuthorizationService authorization, HttpContext context, CancellationToken ct)
+    {
+        var owner = await settle.OwnerAsync(code, ct);
+        if (owner is null || (owner != user.Identity?.Name && !(await authorization.AuthorizeAsync(user, ExchangePermissions.FulfilName)).Succeeded))
+            return Problems.NotFound("没有这个兑换码");
+        return Qr.QrCodes.Image(context, Qr.QrCodes.FulfilUrl(context.Request, SettleRedemption.Normalize(code)));
     }
 
     private static async Task<Results<Ok<ItemDto>, ValidationProblem, ProblemHttpResult>> PictureAsync(

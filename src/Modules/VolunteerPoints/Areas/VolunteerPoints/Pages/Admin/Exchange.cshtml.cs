@@ -35,7 +35,22 @@ public sealed class ExchangeModel(PointsDbContext db, AddItem add, SettleRedempt
 
     public DateTime Local(DateTime utc) => TownshipTime.ToLocal(townships.Current, utc);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The redemption a scanned QR link named (?code=): shown for the clerk to check; fulfilling is still the form's POST.</summary>
+    public Redemption? Scanned { get; private set; }
+
+    public async Task OnGetAsync(string? code, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            ModelState.Clear(); // the field shows the normalised code, not the raw query value
+            Code = SettleRedemption.Normalize(code);
+            Scanned = await db.Redemptions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == Code, ct);
+            if (Scanned is null) ModelState.AddModelError(nameof(Code), "没有这个兑换码");
+        }
+        await LoadAsync(ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Items = await db.Items.AsNoTracking().OrderBy(i => i.Id).ToListAsync(ct);
         Recent = await db.Redemptions.AsNoTracking().OrderByDescending(r => r.Id).Take(50).ToListAsync(ct);
@@ -61,7 +76,7 @@ public sealed class ExchangeModel(PointsDbContext db, AddItem add, SettleRedempt
             }
             error = message ?? "没有这个商品";
         }
-        await OnGetAsync(ct);
+        await LoadAsync(ct);
         PictureErrors[id] = error;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
@@ -83,7 +98,7 @@ public sealed class ExchangeModel(PointsDbContext db, AddItem add, SettleRedempt
                 default: ModelState.AddModelError(nameof(Code), "没有这个兑换码"); break;
             }
         }
-        await OnGetAsync(ct);
+        await LoadAsync(ct);
         return Page();
     }
 
@@ -102,7 +117,7 @@ public sealed class ExchangeModel(PointsDbContext db, AddItem add, SettleRedempt
             }
             ModelState.AddModelError("Input.Name", "已有同名商品");
         }
-        await OnGetAsync(ct);
+        await LoadAsync(ct);
         return Page();
     }
 }
