@@ -195,7 +195,7 @@ internal static partial class SearchBenchmark
 
     private static void QueryShapeExperiment(SearcherManager searchers, List<Labelled> queries)
     {
-        Query Shape(string q, bool phrases, bool title)
+        Query Shape(string q, bool phrases, bool title, bool bodyPhrase = true)
         {
             var all = new BooleanQuery();
             foreach (var term in LegalQuery.Terms(q))
@@ -221,7 +221,7 @@ internal static partial class SearchBenchmark
                     var pb = new PhraseQuery { Boost = LegalQuery.BodyPhraseBoost };
                     var pt = new PhraseQuery { Boost = LegalQuery.TitlePhraseBoost };
                     foreach (var t in tokens) { pb.Add(new Term(LegalAnalysis.Fields.Body, t.Text), t.Position); pt.Add(new Term(LegalAnalysis.Fields.Title, t.Text), t.Position); }
-                    one.Add(pb, Occur.SHOULD);
+                    if (bodyPhrase) one.Add(pb, Occur.SHOULD);
                     one.Add(pt, Occur.SHOULD);
                 }
                 all.Add(one, Occur.MUST);
@@ -236,6 +236,7 @@ internal static partial class SearchBenchmark
                 ("module", q => LegalQuery.Build(q)!),
                 ("same, rebuilt here", q => Shape(q, true, true)),
                 ("no phrases", q => Shape(q, false, true)),
+                ("title phrase only", q => Shape(q, true, true, bodyPhrase: false)),
                 ("no title terms", q => Shape(q, true, false)),
                 ("body terms only", q => Shape(q, false, false)),
             })
