@@ -23,10 +23,14 @@ internal static partial class SearchBenchmark
 {
     private sealed record Labelled(string Query, HashSet<int> Relevant);
 
+    /// <summary>--experiments: also time stored-field loads per directory kind and alternative query shapes (with their precision@5).</summary>
+    private static bool Experiments;
+
     public static int Run(string[] args)
     {
         var count = int.Parse(BareKestrel.Arg(args, "--docs") ?? "100000", CultureInfo.InvariantCulture);
         var rounds = int.Parse(BareKestrel.Arg(args, "--rounds") ?? "20", CultureInfo.InvariantCulture);
+        Experiments = args.Contains("--experiments");
         var folder = Path.Combine(Path.GetTempPath(), $"zhizhi-search-{Environment.ProcessId}");
         System.IO.Directory.CreateDirectory(folder);
         try
@@ -122,21 +126,34 @@ internal static partial class SearchBenchmark
         var docsPerSecond = articles.Count / sw.Elapsed.TotalSeconds;
         Console.WriteLine($"lucene: indexed {articles.Count} in {sw.Elapsed.TotalSeconds:F1} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s CPU ({articles.Count / (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F0} docs per CPU-second)");
         using var searchers = new SearcherManager(writer, true, null);
+        // Where a query's time goes: Stopwatch ticks per stage, summed over the timed runs.
+        long build = 0, search = 0, stored = 0, snippets = 0, runs = 0;
         List<int> Search(string q)
         {
+            runs++;
+            var t0 = Stopwatch.GetTimestamp();
             var query = LegalQuery.Build(q)!;
             var needles = LegalQuery.Needles(q);
             var searcher = searchers.Acquire();
             try
             {
+                var t1 = Stopwatch.GetTimestamp();
                 var top = searcher.Search(SearchArticles.Restrict(query, null, DateTime.UtcNow), 10);
+                var t2 = Stopwatch.GetTimestamp();
                 var ids = new List<int>();
+                long load = 0, snip = 0;
                 foreach (var hit in top.ScoreDocs)
                 {
-                    var doc = searcher.Doc(hit.Doc);
-                    _ = Snippets.Build(doc.Get(LegalAnalysis.Fields.Body) ?? "", needles);
+                    var t3 = Stopwatch.GetTimestamp();
+                    var doc = searcher.Doc(hit.Doc, SearchArticles.HitFields);
+                    var body = doc.Get(LegalAnalysis.Fields.Body) ?? "";
+                    var t4 = Stopwatch.GetTimestamp();
+                    _ = Snippets.Build(body, needles);
+                    snip += Stopwatch.GetTimestamp() - t4;
+                    load += t4 - t3;
                     ids.Add(int.Parse(doc.Get(LegalAnalysis.Fields.Id), CultureInfo.InvariantCulture));
                 }
+                build += t1 - t0; search += t2 - t1; stored += load; snippets += snip;
                 return ids;
             }
             finally
@@ -144,7 +161,139 @@ internal static partial class SearchBenchmark
                 searchers.Release(searcher);
             }
         }
-        return Measure("Lucene.Net (CJK bigrams)", docsPerSecond, queries, rounds, Search);
+        var result = Measure("Lucene.Net (CJK bigrams)", docsPerSecond, queries, rounds, Search, () => build = search = stored = snippets = runs = 0);
+        double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency / runs;
+        Console.WriteLine($"lucene stages per query (wall ms): build+needles {Ms(build):F3}, search {Ms(search):F3}, stored fields {Ms(stored):F3}, snippets {Ms(snippets):F3}");
+        // The floor: only counting the matches of the same query (no scoring, no top-k, no documents).
+        var searcherForCount = searchers.Acquire();
+        try
+        {
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw0 = Stopwatch.StartNew();
+            long matched = 0;
+            for (var round = 0; round < rounds; round++)
+                foreach (var labelled in queries)
+                {
+                    var counter = new TotalHitCountCollector();
+                    searcherForCount.Search(SearchArticles.Restrict(LegalQuery.Build(labelled.Query)!, null, DateTime.UtcNow), counter);
+                    matched += counter.TotalHits;
+                }
+            var n = (double)rounds * queries.Count;
+            Console.WriteLine($"lucene count only: {sw0.Elapsed.TotalMilliseconds / n:F3} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / n:F3} ms CPU per query, {matched / n:F0} matches on average");
+        }
+        finally
+        {
+            searchers.Release(searcherForCount);
+        }
+        if (Experiments)
+        {
+            StoredFieldExperiment(folder, directory, searchers, queries);
+            QueryShapeExperiment(searchers, queries);
+        }
+        return result;
+    }
+
+    private static void QueryShapeExperiment(SearcherManager searchers, List<Labelled> queries)
+    {
+        Query Shape(string q, bool phrases, bool title, bool bodyPhrase = true)
+        {
+            var all = new BooleanQuery();
+            foreach (var term in LegalQuery.Terms(q))
+            {
+                var tokens = LegalAnalysis.Tokens(term);
+                if (tokens.Count == 0) continue;
+                var words = new BooleanQuery();
+                foreach (var token in tokens.DistinctBy(t => t.Text))
+                {
+                    Query body = new TermQuery(new Term(LegalAnalysis.Fields.Body, token.Text));
+                    if (title)
+                        body = new BooleanQuery(disableCoord: true)
+                        {
+                            { new TermQuery(new Term(LegalAnalysis.Fields.Title, token.Text)) { Boost = LegalQuery.TitleBoost }, Occur.SHOULD },
+                            { body, Occur.SHOULD },
+                        };
+                    words.Add(body, Occur.SHOULD);
+                }
+                words.MinimumNumberShouldMatch = LegalQuery.Required(words.Clauses.Count);
+                var one = new BooleanQuery { { words, Occur.MUST } };
+                if (phrases && tokens.Count > 1)
+                {
+                    var pb = new PhraseQuery { Boost = LegalQuery.BodyPhraseBoost };
+                    var pt = new PhraseQuery { Boost = LegalQuery.TitlePhraseBoost };
+                    foreach (var t in tokens) { pb.Add(new Term(LegalAnalysis.Fields.Body, t.Text), t.Position); pt.Add(new Term(LegalAnalysis.Fields.Title, t.Text), t.Position); }
+                    if (bodyPhrase) one.Add(pb, Occur.SHOULD);
+                    one.Add(pt, Occur.SHOULD);
+                }
+                all.Add(one, Occur.MUST);
+            }
+            return all;
+        }
+        var searcher = searchers.Acquire();
+        try
+        {
+            foreach (var (name, build) in new (string, Func<string, Query>)[]
+            {
+                ("module", q => LegalQuery.Build(q)!),
+                ("same, rebuilt here", q => Shape(q, true, true)),
+                ("no phrases", q => Shape(q, false, true)),
+                ("title phrase only", q => Shape(q, true, true, bodyPhrase: false)),
+                ("no title terms", q => Shape(q, true, false)),
+                ("body terms only", q => Shape(q, false, false)),
+            })
+            {
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var sw0 = Stopwatch.StartNew();
+                double precision = 0;
+                for (var round = 0; round < 5; round++)
+                    foreach (var labelled in queries)
+                    {
+                        var top = searcher.Search(SearchArticles.Restrict(build(labelled.Query), null, DateTime.UtcNow), 10);
+                        if (round == 0)
+                        {
+                            var ids = top.ScoreDocs.Select(h => int.Parse(searcher.Doc(h.Doc, new HashSet<string> { LegalAnalysis.Fields.Id }).Get(LegalAnalysis.Fields.Id), CultureInfo.InvariantCulture)).Distinct().Take(5);
+                            precision += ids.Count(labelled.Relevant.Contains) / (double)Math.Min(5, labelled.Relevant.Count);
+                        }
+                    }
+                Console.WriteLine($"shape {name}: {sw0.Elapsed.TotalMilliseconds / (5.0 * queries.Count):F3} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / (5.0 * queries.Count):F3} ms CPU per search, precision@5 {precision / queries.Count:F3}");
+            }
+        }
+        finally { searchers.Release(searcher); }
+    }
+
+    private static void StoredFieldExperiment(string folder, Lucene.Net.Store.Directory directory, SearcherManager searchers, List<Labelled> queries)
+    {
+        Console.WriteLine($"lucene directory: {directory.GetType().Name}");
+        var few = new HashSet<string> { LegalAnalysis.Fields.Id, LegalAnalysis.Fields.Title };
+        void Time(string name, IndexSearcher searcher, Action<IndexSearcher, int> load)
+        {
+            var hits = queries.Select(q => searcher.Search(SearchArticles.Restrict(LegalQuery.Build(q.Query)!, null, DateTime.UtcNow), 10).ScoreDocs).ToList();
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw0 = Stopwatch.StartNew();
+            for (var round = 0; round < 5; round++)
+                foreach (var top in hits)
+                    foreach (var hit in top) load(searcher, hit.Doc);
+            Console.WriteLine($"stored {name}: {sw0.Elapsed.TotalMilliseconds / (5.0 * hits.Count):F3} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / (5.0 * hits.Count):F3} ms CPU per page of 10");
+        }
+        var s0 = searchers.Acquire();
+        try
+        {
+            Time("all fields (NRT)", s0, (s, d) => s.Doc(d));
+            Time("id+title (NRT)", s0, (s, d) => s.Doc(d, few));
+        }
+        finally { searchers.Release(s0); }
+        using var mmap = new MMapDirectory(new DirectoryInfo(folder));
+        using (var reader = DirectoryReader.Open(mmap))
+        {
+            var s1 = new IndexSearcher(reader);
+            Time("all fields (mmap)", s1, (s, d) => s.Doc(d));
+        }
+        using var nio = new NIOFSDirectory(new DirectoryInfo(folder));
+        using (var reader = DirectoryReader.Open(nio))
+        {
+            var s1 = new IndexSearcher(reader);
+            Time("all fields (nio)", s1, (s, d) => s.Doc(d));
+            Console.WriteLine($"segments: {reader.Leaves.Count}");
+        }
     }
 
     private static Result RunFts(string file, List<Article> articles, List<Labelled> queries, int rounds)
@@ -195,9 +344,15 @@ internal static partial class SearchBenchmark
         return Measure("SQLite FTS5 (trigram)", docsPerSecond, queries, rounds, Search);
     }
 
-    private static Result Measure(string engine, double docsPerSecond, List<Labelled> queries, int rounds, Func<string, List<int>> search)
+    private static Result Measure(string engine, double docsPerSecond, List<Labelled> queries, int rounds, Func<string, List<int>> search, Action? timing = null)
     {
-        foreach (var query in queries) search(query.Query);
+        // Warm-up until the JIT has tiered the hot paths up (a server runs them for hours): at least three
+        // passes and two seconds. One pass was too little: most of the timed runs then went to tier-0 code
+        // and to background recompilation, which made Lucene look four times slower than it is.
+        var warm = Stopwatch.StartNew();
+        for (var pass = 0; pass < 3 || warm.Elapsed < TimeSpan.FromSeconds(2); pass++)
+            foreach (var query in queries) search(query.Query);
+        timing?.Invoke();
         var latencies = new List<double>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var round = 0; round < rounds; round++)

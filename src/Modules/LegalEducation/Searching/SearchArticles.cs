@@ -59,6 +59,12 @@ internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor 
     public SearchResult Search(string q, string? category, Paging paging, IReadOnlyDictionary<string, string[]>? synonyms = null)
         => Run(registry, townships.Current, q, category, paging, clock.GetUtcNow().UtcDateTime, synonyms);
 
+    /// <summary>The stored fields a hit shows: the category is stored too, but not read back here.</summary>
+    internal static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        LegalAnalysis.Fields.Id, LegalAnalysis.Fields.Title, LegalAnalysis.Fields.Body, LegalAnalysis.Fields.Section, LegalAnalysis.Fields.Kind,
+    };
+
     internal static SearchResult Run(LuceneRegistry registry, Township township, string q, string? category, Paging paging, DateTime utcNow, IReadOnlyDictionary<string, string[]>? synonyms)
     {
         var query = LegalQuery.Build(q, synonyms);
@@ -72,7 +78,7 @@ internal sealed class SearchArticles(LuceneRegistry registry, ITownshipAccessor 
             var top = searcher.Search(query, paging.Skip + paging.PageSize);
             var items = top.ScoreDocs.Skip(paging.Skip).Select(hit =>
             {
-                var doc = searcher.Doc(hit.Doc);
+                var doc = searcher.Doc(hit.Doc, HitFields);
                 var id = int.Parse(doc.Get(LegalAnalysis.Fields.Id), System.Globalization.CultureInfo.InvariantCulture);
                 int? section = doc.GetField(LegalAnalysis.Fields.Section)?.GetInt32Value();
                 return new SearchHit(
