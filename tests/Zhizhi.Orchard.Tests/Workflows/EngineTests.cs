@@ -123,6 +123,7 @@ public sealed class EngineTests
         Assert.Equal(1, await h.WithEngine(e => e.PauseTimersAsync("case-7", CT)));
         Assert.Equal(0, await h.WithEngine(e => e.PauseTimersAsync("case-7", CT)));
         Assert.Equal(1, await h.TimerCountAsync());
+        Assert.Contains("\"remaining\":\"00:20:00\"", (await h.GetAsync(instance.Id)).State);
 
         // Well past the original due time: only the other case's timer fires.
         h.Clock.Advance(TimeSpan.FromHours(5));
@@ -133,6 +134,7 @@ public sealed class EngineTests
 
         Assert.Equal(1, await h.WithEngine(e => e.ResumeTimersAsync("case-7", CT)));
         Assert.Equal(0, await h.WithEngine(e => e.ResumeTimersAsync("case-7", CT)));
+        Assert.DoesNotContain("remaining", (await h.GetAsync(instance.Id)).State);
         Assert.Equal(1, await h.TimerCountAsync());
         h.Clock.Advance(TimeSpan.FromMinutes(19));
         Assert.Equal(0, await h.WithEngine(e => e.RunDueTimersAsync(100, CT)));
