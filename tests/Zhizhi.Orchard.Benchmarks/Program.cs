@@ -10,6 +10,7 @@ public static class BenchmarkMain
         "search" => SearchBenchmark.Run(args[1..]),
         "ledger" => await LedgerBenchmark.RunAsync(args[1..]),
         "booking" => await BookingBenchmark.RunAsync(args[1..]),
+        "workflows" => await WorkflowBenchmark.RunAsync(args[1..]),
         _ => Usage(),
     };
 
@@ -22,6 +23,7 @@ public static class BenchmarkMain
               search [--docs 100000] [--rounds 20]    普法 search: Lucene vs SQLite FTS5 (trigram), latency, docs/s, precision@5
               ledger [--entries 1000000] [--calls 500] [--data DIR]   points ledger: balance and ledger pages over HTTP
               booking [--bookings 2000] [--parallel 16]  mediation: bookings/s on distinct slots, 31 days of slots, 200 requests for one slot
+              workflows [--starts 500] [--timers 100000] [--due 100] [--provider sqlite,postgres]  engine: executions/s, timer sweep, query plans
             """);
         return 2;
     }

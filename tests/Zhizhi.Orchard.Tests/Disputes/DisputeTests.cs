@@ -292,6 +292,30 @@ public abstract class DisputeTests(ZhizhiHost fixture)
     }
 
     [Fact]
+    public async Task APausedCaseDoesNotEscalateOnItsDeadlineAndEscalatesAfterTheRemainingTimeOnceResumed()
+    {
+        var township = await Host.CreateTownshipAsync();
+        using var admin = await township.AsAdminAsync();
+        await UseFastWorkflowAsync(admin, "PT6S");
+        var id = (await ReportAsync(admin)).GetProperty("id").GetInt32();
+        await WaitForAsync(admin, id, c => c.Level() == "village");
+        await ActAsync(admin, id, new { action = "pause", reason = "等待伤情鉴定结果" });
+
+        // Well past the 6 s village deadline (the sweeper ticks every second): still at the village, not escalated.
+        await Task.Delay(TimeSpan.FromSeconds(9), CT);
+        var paused = await admin.GetJsonAsync($"api/disputes/{id}");
+        Assert.Equal("village", paused.Level());
+        Assert.DoesNotContain(paused.Timeline(), e => e.GetProperty("kind").GetString() == "escalated");
+
+        var resumedAt = DateTimeOffset.UtcNow;
+        await ActAsync(admin, id, new { action = "resume" });
+        var atTownship = await WaitForAsync(admin, id, c => c.Level() == "township", seconds: 60);
+        Assert.Equal("escalated", atTownship.GetProperty("status").GetString());
+        Assert.Contains(atTownship.Timeline(), e => e.GetProperty("kind").GetString() == "escalated" && e.GetProperty("level").GetString() == "township");
+        Assert.True(DateTimeOffset.UtcNow - resumedAt < TimeSpan.FromSeconds(50));
+    }
+
+    [Fact]
     public async Task TheStatsCountCasesAndTheCountySumsThem()
     {
         var township = await Host.CreateTownshipAsync();

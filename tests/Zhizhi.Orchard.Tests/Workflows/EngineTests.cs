@@ -110,6 +110,45 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task APausedTimerDoesNotFirePastItsDueTimeAndFiresAfterItsRemainingTimeOnceResumed()
+    {
+        using var h = new EngineHarness();
+        await h.ImportAsync(Definition("pausable",
+            [A("start", "Start"), A("wait", "Timer", new { duration = "PT30M" }), A("after", "SetProperty", new { name = "fired", value = "true" })],
+            [["start", "Done", "wait"], ["wait", "Done", "after"]]));
+        var instance = await h.StartAsync("pausable", correlationId: "case-7");
+        var other = await h.StartAsync("pausable", correlationId: "case-8");
+
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(1, await h.WithEngine(e => e.PauseTimersAsync("case-7", CT)));
+        Assert.Equal(0, await h.WithEngine(e => e.PauseTimersAsync("case-7", CT)));
+        Assert.Equal(1, await h.TimerCountAsync());
+        Assert.Contains("\"remaining\":\"00:20:00\"", (await h.GetAsync(instance.Id)).State);
+
+        // Well past the original due time: only the other case's timer fires.
+        h.Clock.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(1, await h.WithEngine(e => e.RunDueTimersAsync(100, CT)));
+        Assert.Equal(InstanceStatus.Finished, (await h.GetAsync(other.Id)).Status);
+        Assert.Equal(InstanceStatus.Waiting, (await h.GetAsync(instance.Id)).Status);
+        Assert.Equal(0, await h.TimerCountAsync());
+
+        Assert.Equal(1, await h.WithEngine(e => e.ResumeTimersAsync("case-7", CT)));
+        Assert.Equal(0, await h.WithEngine(e => e.ResumeTimersAsync("case-7", CT)));
+        Assert.DoesNotContain("remaining", (await h.GetAsync(instance.Id)).State);
+        Assert.Equal(1, await h.TimerCountAsync());
+        h.Clock.Advance(TimeSpan.FromMinutes(19));
+        Assert.Equal(0, await h.WithEngine(e => e.RunDueTimersAsync(100, CT)));
+        Assert.Equal(InstanceStatus.Waiting, (await h.GetAsync(instance.Id)).Status);
+
+        h.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await h.WithEngine(e => e.RunDueTimersAsync(100, CT)));
+        var fired = await h.GetAsync(instance.Id);
+        Assert.Equal(InstanceStatus.Finished, fired.Status);
+        Assert.True(Properties(fired)["fired"]!.GetValue<bool>());
+        Assert.Equal(0, await h.TimerCountAsync());
+    }
+
+    [Fact]
     public async Task TheThreeLevelMediationEscalatesOnTheVillageDeadlineAndDropsTheTownshipTimerWhenSettled()
     {
         using var h = new EngineHarness();

@@ -61,8 +61,13 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
             db.ChangeTracker.Clear();
             return new(Outcome.Stale, c, "案件刚被他人更新,请刷新后重试");
         }
+        var correlationId = ReportDispute.CorrelationId(c.Id);
         if (WorkflowOutcome(r.Action!) is { } outcome)
-            await workflows.CompleteTaskAsync(ReportDispute.CorrelationId(c.Id), outcome, ct);
+            await workflows.CompleteTaskAsync(correlationId, outcome, ct);
+        // The workflow's deadline stops with the case's clock: paused timers keep their remaining time. A timer that a
+        // step set while the case stays paused (e.g. the next level's deadline after a failed mediation) is paused too.
+        if (r.Action == "resume") await workflows.ResumeTimersAsync(correlationId, ct);
+        else if (c.PausedAt is not null) await workflows.PauseTimersAsync(correlationId, ct);
         return new(Outcome.Done, c);
     }
 

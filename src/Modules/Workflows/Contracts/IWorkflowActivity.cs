@@ -101,4 +101,16 @@ public interface IWorkflowRuntime
     /// (e.g. a staff action on a dispute). Returns how many tasks it completed; 0 when none waits for that outcome.
     /// </summary>
     Task<int> CompleteTaskAsync(string correlationId, string outcome, CancellationToken ct);
+
+    /// <summary>
+    /// Suspends the waiting timers of the instances under the correlation id: each keeps the time it had left and
+    /// cannot fire until <see cref="ResumeTimersAsync"/>. Returns how many timers were paused (0 when already paused).
+    /// </summary>
+    Task<int> PauseTimersAsync(string correlationId, CancellationToken ct);
+
+    /// <summary>
+    /// Sets the paused timers again, each due after the time it had left when paused. That remaining time counts as
+    /// elapsed time from the resume, also for a deadline first set in working days. Returns how many were resumed.
+    /// </summary>
+    Task<int> ResumeTimersAsync(string correlationId, CancellationToken ct);
 }

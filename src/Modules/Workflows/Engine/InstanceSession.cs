@@ -8,8 +8,15 @@ namespace Zhizhi.Orchard.Workflows.Engine;
 /// <summary>An activity queued to run; <see cref="Race"/> names the racing fork it descends from, if any.</summary>
 public sealed record Token(string ActivityId, string? From, string? Outcome, string? Race);
 
-/// <summary>Something an instance waits for. Timers also have a row in workflows_timers.</summary>
-public sealed record Bookmark(string ActivityId, string Kind, string? Signal, DateTime? DueAt, string? Race);
+/// <summary>
+/// Something an instance waits for. Timers also have a row in workflows_timers, except while paused: then
+/// <see cref="Remaining"/> holds the time that was left and the row is gone until the timers are resumed.
+/// </summary>
+public sealed record Bookmark(string ActivityId, string Kind, string? Signal, DateTime? DueAt, string? Race)
+{
+    /// <summary>Set while the timer is paused: the time it still had to run when it was paused.</summary>
+    public TimeSpan? Remaining { get; init; }
+}
 
 /// <summary>The engine's bookkeeping, stored as JSON in the instance row.</summary>
 public sealed class EngineState

@@ -13,4 +13,10 @@ internal sealed class WorkflowRuntime(WorkflowEngine engine) : IWorkflowRuntime
 
     public Task<int> CompleteTaskAsync(string correlationId, string outcome, CancellationToken ct)
         => engine.CompleteTasksAsync(correlationId, outcome, ct);
+
+    public Task<int> PauseTimersAsync(string correlationId, CancellationToken ct)
+        => engine.PauseTimersAsync(correlationId, ct);
+
+    public Task<int> ResumeTimersAsync(string correlationId, CancellationToken ct)
+        => engine.ResumeTimersAsync(correlationId, ct);
 }
