@@ -67,8 +67,13 @@ public abstract class DisputeDemoTests(ZhizhiHost fixture)
     {
         var name = Names.Township();
         using (var county = await Host.AdminClientAsync())
-        using (var r = await county.PostJsonAsync("api/tenants", new { name, displayName = "演示镇", adminUserName = "admin", adminPassword = "Admin-Pass-2026", recipe = "demo-rural" }))
+        {
+            // The whole demo recipe (articles indexed, rooms, volunteers, five routed cases) runs inside this request:
+            // on a loaded two-core machine with PostgreSQL it once took longer than HttpClient's default 100 s.
+            county.Timeout = TimeSpan.FromMinutes(5);
+            using var r = await county.PostJsonAsync("api/tenants", new { name, displayName = "演示镇", adminUserName = "admin", adminPassword = "Admin-Pass-2026", recipe = "demo-rural" });
             await r.ShouldBeAsync(HttpStatusCode.Created);
+        }
         var township = new TestTownship(Host, name, "admin", "Admin-Pass-2026");
         using var admin = await township.AsAdminAsync();
 
