@@ -49,6 +49,14 @@ public abstract class DisputePageTests(ZhizhiHost fixture)
         Assert.Contains("哈希链完整", page);
         Assert.Contains("13700001111", page);
         using (var r = await admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "accept" })) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        using (var r = await admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "classify", ["Input.Grade"] = "red", ["Input.Leader"] = "" }))
+        {
+            await r.ShouldBeAsync(HttpStatusCode.OK);
+            Assert.Contains("须指定包案领导", await r.Content.ReadAsStringAsync(CT));
+        }
+        using (var r = await admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "classify", ["Input.Grade"] = "red", ["Input.Leader"] = "张书记" }))
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Matches("id=\"case-grade\">红[^<]*张书记", await HtmlAsync(admin, $"admin/disputes/{id}"));
         using (var r = await admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "agreement", ["Input.Terms"] = "王五于三日内修复防水层并赔偿 400 元。", ["Input.JudicialConfirmation"] = "true" }))
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         using (var r = await admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "close" }))

@@ -199,6 +199,55 @@ public abstract class DisputeTests(ZhizhiHost fixture)
     }
 
     [Fact]
+    public async Task StaffClassifyACaseRedWithALeaderAndTheChainStillVerifies()
+    {
+        var township = await Host.CreateTownshipAsync();
+        var resident = await township.RegisterResidentAsync();
+        using var admin = await township.AsAdminAsync();
+        using var mine = township.As(resident.Token);
+        var id = (await ReportAsync(mine, Report(source: "resident"))).GetProperty("id").GetInt32();
+        var other = (await ReportAsync(admin)).GetProperty("id").GetInt32();
+        await WaitForAsync(admin, id, c => c.Level() == "village");
+
+        var fresh = await admin.GetJsonAsync($"api/disputes/{id}");
+        Assert.Equal("blue", fresh.GetProperty("grade").GetString());
+        Assert.Equal("蓝", fresh.GetProperty("gradeName").GetString());
+        var entries = fresh.Timeline().Count();
+
+        (await ActAsync(admin, id, new { action = "classify", grade = "red" }, HttpStatusCode.BadRequest)).FieldErrors("leader");
+        (await ActAsync(admin, id, new { action = "classify", grade = "purple", leader = "张书记" }, HttpStatusCode.BadRequest)).FieldErrors("grade");
+        var unchanged = await admin.GetJsonAsync($"api/disputes/{id}");
+        Assert.Equal(entries, unchanged.Timeline().Count());
+        Assert.Equal("blue", unchanged.GetProperty("grade").GetString());
+        using (var r = await mine.PostJsonAsync($"api/disputes/{id}/actions", new { action = "classify", grade = "red", leader = "张书记" }))
+            await r.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        var classified = await ActAsync(admin, id, new { action = "classify", grade = "red", leader = "张书记", note = "涉及群体" });
+        Assert.Equal("red", classified.GetProperty("grade").GetString());
+        Assert.Equal("红", classified.GetProperty("gradeName").GetString());
+        Assert.Equal("张书记", classified.GetProperty("leader").GetString());
+        var shown = await admin.GetJsonAsync($"api/disputes/{id}");
+        Assert.Equal("张书记", shown.GetProperty("leader").GetString());
+        Assert.Contains(shown.Timeline(), e => e.GetProperty("kind").GetString() == "classify" && e.GetProperty("note").GetString()!.Contains("张书记"));
+        Assert.Equal(entries + 1, shown.Timeline().Count());
+        var seen = await mine.GetJsonAsync($"api/disputes/{id}");
+        Assert.DoesNotContain(seen.Timeline(), e => e.GetProperty("kind").GetString() == "classify");
+
+        var reds = await admin.GetJsonAsync("api/disputes?grade=red");
+        Assert.Equal(1, reds.GetProperty("total").GetInt32());
+        Assert.Equal(id, reds.GetProperty("items")[0].GetProperty("id").GetInt32());
+        Assert.DoesNotContain(reds.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetInt32() == other);
+        Assert.Equal(1, (await admin.GetJsonAsync("api/disputes?grade=blue")).GetProperty("total").GetInt32());
+        var verify = await admin.GetJsonAsync($"api/disputes/{id}/verify");
+        Assert.True(verify.GetProperty("valid").GetBoolean(), verify.ToString());
+
+        await ActAsync(admin, id, new { action = "accept" });
+        await ActAsync(admin, id, new { action = "resolve" });
+        await ActAsync(admin, id, new { action = "close" });
+        await ActAsync(admin, id, new { action = "classify", grade = "yellow" }, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task TheListFiltersAndPages()
     {
         var township = await Host.CreateTownshipAsync();

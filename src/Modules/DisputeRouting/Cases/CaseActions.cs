@@ -5,7 +5,8 @@ using Zhizhi.Orchard.Workflows.Contracts;
 
 namespace Zhizhi.Orchard.DisputeRouting.Cases;
 
-public sealed record ActionRequest(string? Action, string? Note, int? Satisfaction, string? Reason, string? Terms, bool? JudicialConfirmation);
+public sealed record ActionRequest(string? Action, string? Note, int? Satisfaction, string? Reason, string? Terms, bool? JudicialConfirmation,
+    string? Grade = null, string? Leader = null);
 
 /// <summary>
 /// The staff actions on a case and the state machine they obey. The case row changes under its concurrency
@@ -14,7 +15,7 @@ public sealed record ActionRequest(string? Action, string? Note, int? Satisfacti
 /// </summary>
 public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows, TimeProvider clock)
 {
-    public static readonly string[] Names = ["accept", "resolve", "fail", "escalate", "close", "revisit", "pause", "resume", "note", "agreement"];
+    public static readonly string[] Names = ["accept", "resolve", "fail", "escalate", "close", "revisit", "pause", "resume", "note", "agreement", "classify"];
 
     /// <summary>What each action completes in the workflow: the user task's button of that name.</summary>
     public static string? WorkflowOutcome(string action) => action switch
@@ -41,6 +42,13 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
         if (r.Action == "pause") v.Required("reason", r.Reason, "暂停原因", 200);
         if (r.Action == "note") v.Required("note", r.Note, "备注", DisputesDbContext.NoteLength);
         if (r.Action == "agreement") v.Required("terms", r.Terms, "协议内容", DisputesDbContext.DescriptionLength);
+        if (r.Action == "classify")
+        {
+            if (string.IsNullOrWhiteSpace(r.Grade)) v.Add("grade", "请选择等级:red 红、yellow 黄、blue 蓝");
+            else if (!CaseGrades.All.Contains(r.Grade.Trim())) v.Add("grade", $"未知的等级“{(r.Grade.Length > 20 ? r.Grade[..20] : r.Grade)}”,可选:red 红、yellow 黄、blue 蓝");
+            v.Optional("leader", r.Leader, "包案领导", CaseGrades.LeaderLength);
+            if (r.Grade?.Trim() == CaseGrades.Red && string.IsNullOrWhiteSpace(r.Leader)) v.Add("leader", "红色等级的纠纷须指定包案领导");
+        }
         return v;
     }
 
@@ -71,12 +79,13 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
         return new(Outcome.Done, c);
     }
 
-    private static bool IsPublic(string action) => action is not ("note" or "pause" or "resume");
+    private static bool IsPublic(string action) => action is not ("note" or "pause" or "resume" or "classify");
 
     private static string? NoteOf(DisputeCase c, ActionRequest r) => r.Action switch
     {
         "revisit" => $"满意度 {r.Satisfaction} 分" + (string.IsNullOrWhiteSpace(r.Note) ? "" : $";{r.Note.Trim()}"),
         "pause" => $"暂停原因:{r.Reason!.Trim()}" + (string.IsNullOrWhiteSpace(r.Note) ? "" : $";{r.Note.Trim()}"),
+        "classify" => $"等级:{CaseGrades.Chinese(c.Grade)};包案领导:{c.Leader ?? "无"}" + (string.IsNullOrWhiteSpace(r.Note) ? "" : $";{r.Note.Trim()}"),
         "agreement" => $"调解协议已登记{(c.JudicialConfirmation ? ",申请司法确认" : "")}",
         "fail" when c.Status == CaseStatus.Answered => "县级调处未成,已告知当事人其他解决途径(如诉讼)" + (string.IsNullOrWhiteSpace(r.Note) ? "" : $";{r.Note.Trim()}"),
         _ => string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim(),
@@ -135,6 +144,11 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
                 c.PauseReason = null;
                 return null;
             case "note":
+                return null;
+            case "classify":
+                if (c.Status == CaseStatus.Closed) return $"案件{state},不能再定级";
+                c.Grade = r.Grade!.Trim();
+                c.Leader = string.IsNullOrWhiteSpace(r.Leader) ? null : r.Leader.Trim();
                 return null;
             case "agreement":
                 if (c.Status is not (CaseStatus.Accepted or CaseStatus.Resolved or CaseStatus.Revisited or CaseStatus.Closed)) return $"案件{state},受理调处后才能登记调解协议";

@@ -10,7 +10,8 @@ public sealed record CaseDto(
     DateTimeOffset? Deadline, bool Overdue, string Mark, bool Paused, string? PauseReason,
     DateTimeOffset ReportedAt, string? ReporterName, string? ResolvedLevel, int? Satisfaction,
     string? AgreementTerms, bool JudicialConfirmation, int? BookingId,
-    IReadOnlyList<PartyDto> Parties, IReadOnlyList<TimelineDto>? Timeline);
+    IReadOnlyList<PartyDto> Parties, IReadOnlyList<TimelineDto>? Timeline,
+    string Grade = CaseGrades.Blue, string GradeName = "蓝", string? Leader = null);
 
 /// <summary>Who is looking: staff who handle cases see phones; other staff see them masked; the reporter sees the public part only.</summary>
 public enum Audience
@@ -80,6 +81,7 @@ public static class CaseMapping
             c.Status, CaseStatus.Chinese(c.Status), c.Level, CaseLevels.Chinese(c.Level), c.Assignee,
             c.DeadlineAt is { } d ? Local(township, d) : null, mark == DeadlineMarks.Red, mark, c.PausedAt is not null, c.PauseReason,
             Local(township, c.ReportedAt), audience == Audience.Reporter ? null : c.ReporterName, c.ResolvedLevel, c.Satisfaction,
-            c.AgreementTerms, c.JudicialConfirmation, c.BookingId, parties, entries);
+            c.AgreementTerms, c.JudicialConfirmation, c.BookingId, parties, entries,
+            c.Grade, CaseGrades.Chinese(c.Grade), c.Leader);
     }
 }

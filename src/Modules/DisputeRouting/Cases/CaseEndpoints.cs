@@ -74,11 +74,11 @@ internal static class CaseEndpoints
 
     private static async Task<Ok<CaseList>> ListAsync(
         string? status, string? level, bool? overdue, string? village, string? category, DateOnly? from, DateOnly? to,
-        string? q, int? page, int? pageSize, DisputesDbContext db, Township township, TimeProvider clock, IAuthorizationService authorization,
+        string? q, string? grade, int? page, int? pageSize, DisputesDbContext db, Township township, TimeProvider clock, IAuthorizationService authorization,
         ClaimsPrincipal user, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = CaseFilter.Apply(db.Cases.AsNoTracking(), township, now, status, level, overdue, village, category, from, to, q);
+        var query = CaseFilter.Apply(db.Cases.AsNoTracking(), township, now, status, level, overdue, village, category, from, to, q, grade);
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
         var p = Math.Max(page ?? 1, 1);
         var total = await query.CountAsync(ct);

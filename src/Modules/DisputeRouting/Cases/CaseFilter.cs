@@ -4,7 +4,7 @@ namespace Zhizhi.Orchard.DisputeRouting.Cases;
 public static class CaseFilter
 {
     public static IQueryable<DisputeCase> Apply(IQueryable<DisputeCase> query, Township township, DateTime utcNow,
-        string? status, string? level, bool? overdue, string? village, string? category, DateOnly? from, DateOnly? to, string? q)
+        string? status, string? level, bool? overdue, string? village, string? category, DateOnly? from, DateOnly? to, string? q, string? grade = null)
     {
         if (!string.IsNullOrWhiteSpace(status))
         {
@@ -12,6 +12,7 @@ public static class CaseFilter
             else query = query.Where(c => c.Status == status);
         }
         if (!string.IsNullOrWhiteSpace(level)) query = query.Where(c => c.Level == level);
+        if (!string.IsNullOrWhiteSpace(grade)) query = query.Where(c => c.Grade == grade);
         if (overdue == true)
             query = query.Where(c => CaseStatus.Open.Contains(c.Status) && c.PausedAt == null && c.DeadlineAt != null && c.DeadlineAt < utcNow);
         if (!string.IsNullOrWhiteSpace(village)) query = query.Where(c => c.Village == village);

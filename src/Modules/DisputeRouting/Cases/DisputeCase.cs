@@ -30,6 +30,10 @@ public sealed class DisputeCase
     public bool JudicialConfirmation { get; set; }
     public int? BookingId { get; set; }
     public string? WorkflowId { get; set; }
+    /// <summary>红/黄/蓝 grade of the dispute (issue 5 item 3); blue unless staff classify it.</summary>
+    public string Grade { get; set; } = CaseGrades.Blue;
+    /// <summary>包案领导: the leader personally responsible for the case (required for red).</summary>
+    public string? Leader { get; set; }
     /// <summary>Bumped by every change: the database refuses a change made from a stale read (two staff acting at once).</summary>
     public int Version { get; set; }
     public List<Party> Parties { get; set; } = [];
@@ -91,6 +95,24 @@ public static class CaseLevels
         County => "县级",
         null => "待分派",
         _ => level,
+    };
+}
+
+public static class CaseGrades
+{
+    public const string Red = "red";
+    public const string Yellow = "yellow";
+    public const string Blue = "blue";
+    public const int LeaderLength = 50;
+
+    public static readonly string[] All = [Red, Yellow, Blue];
+
+    public static string Chinese(string? grade) => grade switch
+    {
+        Red => "红",
+        Yellow => "黄",
+        Blue => "蓝",
+        _ => grade ?? "",
     };
 }
 

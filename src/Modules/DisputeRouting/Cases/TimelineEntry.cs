@@ -39,6 +39,7 @@ public static class TimelineKinds
         "resume" => "恢复计时",
         "note" => "内部备注",
         "agreement" => "调解协议",
+        "classify" => "定级包案",
         _ => kind,
     };
 }

@@ -45,6 +45,8 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
             b.Property(c => c.ReporterName).HasMaxLength(NameLength);
             b.Property(c => c.AgreementTerms).HasMaxLength(DescriptionLength);
             b.Property(c => c.WorkflowId).HasMaxLength(100);
+            b.Property(c => c.Grade).HasMaxLength(10).HasDefaultValue(CaseGrades.Blue);
+            b.Property(c => c.Leader).HasMaxLength(CaseGrades.LeaderLength);
             b.Property(c => c.Version).IsConcurrencyToken();
             b.Ignore(c => c.IsOpen);
             b.HasIndex(c => c.CaseNo).IsUnique();

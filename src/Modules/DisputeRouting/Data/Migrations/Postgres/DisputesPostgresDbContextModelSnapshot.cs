@@ -62,8 +62,19 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("blue");
+
                     b.Property<bool>("JudicialConfirmation")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Leader")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("Level")
                         .HasMaxLength(20)

@@ -25,6 +25,8 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
         public int? Satisfaction { get; set; }
         public string? Terms { get; set; }
         public bool JudicialConfirmation { get; set; }
+        public string? Grade { get; set; }
+        public string? Leader { get; set; }
     }
 
     private static string Done(string op) => op switch
@@ -38,6 +40,7 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
         "pause" => "已暂停计时",
         "resume" => "已恢复计时",
         "agreement" => "调解协议已保存",
+        "classify" => "等级与包案领导已保存",
         _ => "已记录备注",
     };
 
@@ -51,6 +54,8 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
         Chain = HashChain.Verify(timeline);
         if (Input.Terms is null && Case.AgreementTerms is not null) Input.Terms = Case.AgreementTerms;
         Input.JudicialConfirmation = Input.JudicialConfirmation || Case.JudicialConfirmation;
+        Input.Grade ??= Case.Grade;
+        Input.Leader ??= Case.Leader;
         return true;
     }
 
@@ -60,7 +65,8 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
     {
         if (!(await authorization.AuthorizeAsync(User, DisputePermissions.HandleName)).Succeeded) return Forbid();
         // The 司法确认 checkbox lives in the agreement form only: other buttons must not reset it.
-        var request = new ActionRequest(op, Input.Note, Input.Satisfaction, Input.Reason, Input.Terms, op == "agreement" ? Input.JudicialConfirmation : null);
+        var request = new ActionRequest(op, Input.Note, Input.Satisfaction, Input.Reason, Input.Terms, op == "agreement" ? Input.JudicialConfirmation : null,
+            op == "classify" ? Input.Grade : null, op == "classify" ? Input.Leader : null);
         var v = CaseActions.Validate(request);
         ModelState.Clear();
         ModelState.AddFieldErrors(v.Errors);
