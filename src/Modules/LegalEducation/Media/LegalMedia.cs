@@ -28,14 +28,7 @@ public sealed partial class LegalMedia(ITownshipFiles files)
     };
 
     /// <summary>The image type of the bytes (jpg, png, gif, webp), or null when they are not one of those.</summary>
-    public static string? Sniff(ReadOnlySpan<byte> head)
-    {
-        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) return "jpg";
-        if (head.Length >= 8 && head[..8].SequenceEqual((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return "png";
-        if (head.Length >= 6 && (head[..6].SequenceEqual("GIF87a"u8) || head[..6].SequenceEqual("GIF89a"u8))) return "gif";
-        if (head.Length >= 12 && head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8)) return "webp";
-        return null;
-    }
+    public static string? Sniff(ReadOnlySpan<byte> head) => Zhizhi.Orchard.Media.ImageTypes.Sniff(head);
 
     public static bool IsValidPath(string path) => StoredPath().IsMatch(path);
 

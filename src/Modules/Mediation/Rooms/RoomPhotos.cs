@@ -23,13 +23,7 @@ internal static class RoomPhotos
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        string? extension = bytes switch
-        {
-            [0x89, 0x50, 0x4E, 0x47, ..] => ".png",
-            [0xFF, 0xD8, 0xFF, ..] => ".jpg",
-            [0x52, 0x49, 0x46, 0x46, _, _, _, _, 0x57, 0x45, 0x42, 0x50, ..] => ".webp",
-            _ => null,
-        };
+        var extension = Zhizhi.Orchard.Media.ImageTypes.PhotoExtension(bytes);
         if (extension is null) return (null, "只接受 JPEG、PNG 或 WebP 照片");
         var name = $"room-{Guid.NewGuid():N}{extension}";
         await File.WriteAllBytesAsync(Path.Combine(files.Folder(township, "media"), name), bytes, ct);

@@ -33,13 +33,7 @@ public sealed class Logos(ITownshipFiles files)
         return ($"media/{name}", null);
     }
 
-    private static string? Sniff(byte[] b) => b switch
-    {
-        [0x89, 0x50, 0x4E, 0x47, ..] => ".png",
-        [0xFF, 0xD8, 0xFF, ..] => ".jpg",
-        [0x52, 0x49, 0x46, 0x46, _, _, _, _, 0x57, 0x45, 0x42, 0x50, ..] => ".webp",
-        _ => null,
-    };
+    private static string? Sniff(byte[] b) => Zhizhi.Orchard.Media.ImageTypes.PhotoExtension(b);
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {

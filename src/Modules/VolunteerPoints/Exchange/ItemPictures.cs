@@ -37,11 +37,5 @@ public sealed class ItemPictures(PointsDbContext db, ITownshipFiles files)
         return (Outcome.Done, item, null);
     }
 
-    internal static string? Sniff(byte[] b) => b switch
-    {
-        [0x89, 0x50, 0x4E, 0x47, ..] => ".png",
-        [0xFF, 0xD8, 0xFF, ..] => ".jpg",
-        [0x52, 0x49, 0x46, 0x46, _, _, _, _, 0x57, 0x45, 0x42, 0x50, ..] => ".webp",
-        _ => null,
-    };
+    internal static string? Sniff(byte[] b) => Zhizhi.Orchard.Media.ImageTypes.PhotoExtension(b);
 }
