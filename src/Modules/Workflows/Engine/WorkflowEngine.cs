@@ -20,16 +20,7 @@ public sealed partial class WorkflowEngine(WorkflowsDbContext db, ActivityRegist
 
     private readonly List<DateTime> _newTimers = [];
 
-    /// <summary>Set while <see cref="DryRunAsync"/> runs: timers and events are recorded here instead of the database.</summary>
-    private DryRunCapture? _dryRun;
-
-    private sealed class DryRunCapture
-    {
-        public List<DryRunTimer> Timers { get; } = [];
-        public List<object> Published { get; } = [];
-    }
-
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => _dryRun?.Now ?? clock.GetUtcNow().UtcDateTime;
 
     public async Task<WorkflowInstance?> StartAsync(string definitionId, JsonNode? input, string? correlationId, CancellationToken ct)
     {
@@ -85,7 +76,8 @@ public sealed partial class WorkflowEngine(WorkflowsDbContext db, ActivityRegist
             var losers = session.State.Waiting.Where(b => b.Race == race).ToList();
             foreach (var loser in losers) session.State.Waiting.Remove(loser);
             var timerIds = losers.Where(b => b.Kind == nameof(WaitKind.Timer)).Select(b => b.ActivityId).ToList();
-            if (timerIds.Count > 0)
+            if (_dryRun is { } dry) DryRunLost(dry, session, bookmark, losers);
+            else if (timerIds.Count > 0)
                 db.Timers.RemoveRange(await db.Timers.Where(t => t.InstanceId == session.Instance.Id && timerIds.Contains(t.ActivityId)).ToListAsync(ct));
         }
         session.Outputs[bookmark.ActivityId] = output;
@@ -155,7 +147,7 @@ public sealed partial class WorkflowEngine(WorkflowsDbContext db, ActivityRegist
                     break;
                 case ActivityResult.Waiting wait:
                     state.Waiting.Add(new Bookmark(node.Id!, wait.Kind.ToString(), wait.Signal, wait.DueAt, token.Race));
-                    if (wait.Kind == WaitKind.Timer) AddTimer(session.Instance.Id, node.Id!, wait.DueAt!.Value);
+                    if (wait.Kind == WaitKind.Timer) AddTimer(session.Instance.Id, node.Id!, wait.DueAt!.Value, node.Properties?["duration"]?.ToString());
                     break;
                 case ActivityResult.Faulted fault:
                     Fault(session, token, fault.Message);
@@ -199,8 +191,8 @@ public sealed partial class WorkflowEngine(WorkflowsDbContext db, ActivityRegist
         session.State.Joins.Clear();
         if (_dryRun is { } dry)
         {
-            // As in a real step: timers set earlier in the step are dropped with the instance.
-            dry.Timers.Clear();
+            // As in a real run: the timers still waiting are dropped with the instance.
+            foreach (var t in dry.Timers.Where(t => t.State == DryRunTimer.Pending)) t.State = DryRunTimer.Cancelled;
             session.Instance.Status = status;
             session.Instance.FinishedAt = Now;
             return;
@@ -213,11 +205,11 @@ public sealed partial class WorkflowEngine(WorkflowsDbContext db, ActivityRegist
         session.Instance.FinishedAt = Now;
     }
 
-    private void AddTimer(string instanceId, string activityId, DateTime dueAt)
+    private void AddTimer(string instanceId, string activityId, DateTime dueAt, string? duration = null)
     {
         if (_dryRun is { } dry)
         {
-            dry.Timers.Add(new DryRunTimer(activityId, DateTime.SpecifyKind(dueAt, DateTimeKind.Utc)));
+            dry.Timers.Add(new DryRunTimer(activityId, duration, dry.Now, dueAt));
             return;
         }
         db.Timers.Add(new WorkflowTimer { InstanceId = instanceId, ActivityId = activityId, DueAt = dueAt });
