@@ -160,6 +160,44 @@ public abstract class WorkflowDryRunTests(ZhizhiHost fixture)
     }
 
     [Fact]
+    public async Task AForkWithATaskAndATimerMeetsAtTheJoinOnce()
+    {
+        var township = await Host.CreateTownshipAsync(features: ["Workflows"]);
+        using var admin = await township.AsAdminAsync();
+        var forked = new
+        {
+            id = "fork-join", name = "并行办理", enabled = true,
+            activities = new[]
+            {
+                A("start", "Start"), A("fork", "Fork"),
+                A("sign", "UserTask", new { outcomes = new[] { "签收" } }), A("cool", "Timer", new { duration = "PT2H" }), A("hear", "Signal", new { signal = "听证完成" }),
+                A("join", "Join"), A("end", "Finish"),
+            },
+            transitions = new[]
+            {
+                T("start", "Done", "fork"), T("fork", "Done", "sign"), T("fork", "Done", "cool"), T("fork", "Done", "hear"),
+                T("sign", "签收", "join"), T("cool", "Done", "join"), T("hear", "Done", "join"), T("join", "Done", "end"),
+            },
+            startActivities = new[] { "start" },
+        };
+
+        using var response = await admin.PostJsonAsync("api/workflows/dry-run", new { definition = forked });
+
+        var result = await response.JsonAsync();
+        Assert.Equal("finished", result.GetProperty("status").GetString());
+        var path = Path(result);
+        Assert.Equal(["start", "fork", "sign", "cool", "hear"], path[..5]);
+        Assert.Equal(["join", "end"], path[^2..]);
+        Assert.Single(path, "join");
+        var timer = Assert.Single(result.GetProperty("timers").EnumerateArray());
+        Assert.Equal("fired", timer.GetProperty("state").GetString());
+        Assert.Equal(TimeSpan.FromHours(2), timer.GetProperty("dueAt").GetDateTime() - timer.GetProperty("setAt").GetDateTime());
+        var assumptions = result.GetProperty("assumptions").EnumerateArray().ToList();
+        Assert.Contains(assumptions, a => a.GetProperty("activityId").GetString() == "sign" && a.GetProperty("outcome").GetString() == "签收");
+        Assert.Contains(assumptions, a => a.GetProperty("activityId").GetString() == "hear" && a.GetProperty("message").GetString()!.Contains("听证完成"));
+    }
+
+    [Fact]
     public async Task ALoopThroughATaskStopsAtTheStepLimitAndAListOfChoicesIsTakenVisitByVisit()
     {
         var township = await Host.CreateTownshipAsync(features: ["Workflows"]);
