@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhizhi.Orchard.Data;
@@ -21,7 +22,10 @@ internal sealed class WorkflowsStartup : FeatureStartup
     public override void ConfigureServices(FeatureBuilder feature)
     {
         feature.AddModuleDbContext<WorkflowsDbContext, WorkflowsSqliteDbContext, WorkflowsPostgresDbContext>(WorkflowsDbContext.Prefix);
-        foreach (var activity in ActivityRegistry.BuiltIn()) feature.Services.AddSingleton<IWorkflowActivity>(activity);
+        feature.Services.TryAddSingleton(sp => OutboundGuard.From(sp.GetRequiredService<IConfiguration>()));
+        foreach (var activity in ActivityRegistry.Local()) feature.Services.AddSingleton<IWorkflowActivity>(activity);
+        feature.Services.AddSingleton<IWorkflowActivity>(sp => new HttpRequestActivity(sp.GetRequiredService<OutboundGuard>()));
+        feature.Services.AddSingleton<IWorkflowActivity>(sp => new NotifyActivity(sp.GetRequiredService<OutboundGuard>()));
         feature.Services.TryAddSingleton<ActivityRegistry>();
         feature.Services.TryAddSingleton<TimerSignal>();
         feature.Services.AddScoped<WorkflowEngine>();
@@ -29,7 +33,14 @@ internal sealed class WorkflowsStartup : FeatureStartup
         feature.Services.AddScoped<IWorkflowRuntime, WorkflowRuntime>();
         feature.Services.AddHostedService<TimerSweeper>();
         feature.AddRecipeStep<WorkflowsRecipeStep>();
-        feature.Services.AddHttpClient(WorkflowHttpSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        // Every connection of the outgoing client is checked against the guard after DNS resolution (no proxy, which would hide the target).
+        feature.Services.AddHttpClient(WorkflowHttpSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<OutboundGuard>().ConnectAsync,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            });
         feature.AddEventHandler<WorkflowHttpRequested, WorkflowHttpSender>();
         feature.AddEventHandler<WorkflowNotificationRequested, WorkflowNotifier>();
     }

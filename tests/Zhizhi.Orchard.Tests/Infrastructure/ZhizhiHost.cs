@@ -68,6 +68,8 @@ public abstract class ZhizhiHost : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Zhizhi:Demo", "false");
         builder.UseSetting("Zhizhi:Admin:UserName", AdminUserName);
         builder.UseSetting("Zhizhi:Admin:Password", AdminPassword);
+        // Workflow HTTP tests call a local receiver on 127.0.0.1; every other internal address stays refused.
+        builder.UseSetting("Workflows:HttpAllowList", "127.0.0.1");
         // Keep the test log readable: warnings and errors only.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft", "Warning");

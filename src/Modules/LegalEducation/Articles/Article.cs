@@ -49,6 +49,13 @@ public sealed class ArticleVersion
     public required string Format { get; set; }
     public string? SavedBy { get; set; }
     public DateTime SavedAt { get; set; }
+    /// <summary>The admin-defined field values as saved; null in versions saved before they were kept.</summary>
+    public Dictionary<string, string>? Fields { get; set; }
+    /// <summary>Category, tags, audience and cover as saved; null (category, tags) in versions saved before they were kept.</summary>
+    public string? Category { get; set; }
+    public List<string>? Tags { get; set; }
+    public string? Audience { get; set; }
+    public string? CoverImage { get; set; }
 }
 
 internal static class ArticleStatus

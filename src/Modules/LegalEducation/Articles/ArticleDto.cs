@@ -29,7 +29,9 @@ public sealed record ArticleListItem(int Id, string Title, string Summary, strin
 
 public sealed record ArticlePage(int Total, IReadOnlyList<ArticleListItem> Items);
 
-public sealed record VersionDto(int Number, string Title, string Format, string? SavedBy, DateTimeOffset SavedAt);
+/// <summary>One saved version; the field values and settings are null for versions saved before they were kept.</summary>
+public sealed record VersionDto(int Number, string Title, string Format, string? SavedBy, DateTimeOffset SavedAt,
+    IReadOnlyDictionary<string, string>? Fields = null, string? Category = null, IReadOnlyList<string>? Tags = null, string? Audience = null, string? CoverImage = null);
 
 internal static class ArticleMapping
 {

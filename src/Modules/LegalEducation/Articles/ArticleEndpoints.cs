@@ -130,6 +130,6 @@ internal static class ArticleEndpoints
     {
         if (!await db.Articles.AnyAsync(a => a.Id == id, ct)) return Problems.NotFound("没有这篇文章");
         var versions = await db.Versions.AsNoTracking().Where(v => v.ArticleId == id).OrderByDescending(v => v.Number).ToListAsync(ct);
-        return TypedResults.Ok(versions.Select(v => new VersionDto(v.Number, v.Title, v.Format, v.SavedBy, ArticleMapping.Local(township, v.SavedAt))).ToList());
+        return TypedResults.Ok(versions.Select(v => new VersionDto(v.Number, v.Title, v.Format, v.SavedBy, ArticleMapping.Local(township, v.SavedAt), v.Fields, v.Category, v.Tags, v.Audience, v.CoverImage)).ToList());
     }
 }

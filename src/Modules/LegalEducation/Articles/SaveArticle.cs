@@ -85,6 +85,7 @@ public sealed class SaveArticle(LegalDbContext db, Categories.CategoryList categ
     {
         ArticleId = a.Id, Number = a.Version, Title = a.Title, Body = a.Body, Format = a.Format,
         SavedBy = a.UpdatedBy, SavedAt = a.UpdatedAt,
+        Fields = new Dictionary<string, string>(a.Fields), Category = a.Category, Tags = [.. a.Tags], Audience = a.Audience, CoverImage = a.CoverImage,
     };
 }
 

@@ -66,6 +66,17 @@ public abstract class LegalDbContext(DbContextOptions options) : DbContext(optio
             b.Property(v => v.Format).HasMaxLength(10);
             b.Property(v => v.SavedBy).HasMaxLength(100);
             b.HasIndex(v => new { v.ArticleId, v.Number }).IsUnique();
+            // Versions from before these columns existed hold nulls: their restore keeps the article's current values.
+            b.Property(v => v.Fields).HasConversion(
+                v => v == null ? null : FieldValuesJson.Write(v),
+                v => v == null ? null : FieldValuesJson.Read(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<string, string>?>(
+                    (x, y) => x == null ? y == null : y != null && x.Count == y.Count && !x.Except(y).Any(),
+                    v => v == null ? 0 : v.Aggregate(0, (h, e) => HashCode.Combine(h, e.Key.GetHashCode(), e.Value.GetHashCode())),
+                    v => v == null ? null : new Dictionary<string, string>(v)));
+            b.Property(v => v.Category).HasMaxLength(ArticleRules.MaxCategoryLength);
+            b.Property(v => v.Audience).HasMaxLength(20);
+            b.Property(v => v.CoverImage).HasMaxLength(200);
         });
         modelBuilder.Entity<IndexTask>(b =>
         {
@@ -82,6 +93,10 @@ public abstract class LegalDbContext(DbContextOptions options) : DbContext(optio
             b.Property(f => f.Name).HasMaxLength(Fields.FieldRules.MaxNameLength);
             b.Property(f => f.Type).HasMaxLength(10);
             b.HasIndex(f => new { f.Kind, f.Name }).IsUnique();
+            b.Property(f => f.Label).HasMaxLength(Fields.FieldRules.MaxNameLength);
+            b.Property(f => f.HelpText).HasMaxLength(Fields.FieldRules.MaxHelpTextLength);
+            b.Property(f => f.Revision).IsConcurrencyToken();
+            b.Ignore(f => f.DisplayName);
         });
         modelBuilder.Entity<Searching.SynonymGroup>(b =>
         {

@@ -18,6 +18,14 @@ public sealed class FieldDefinition
     /// <summary>The allowed values of a choice field, in display order.</summary>
     public List<string> Choices { get; set; } = [];
     public int Order { get; set; }
+    /// <summary>What editors and readers see; null shows <see cref="Name"/>, which stays the key of the stored values.</summary>
+    public string? Label { get; set; }
+    /// <summary>A hint shown under the input in the editor.</summary>
+    public string? HelpText { get; set; }
+    /// <summary>Raised by every edit; an edit based on an older revision is refused (optimistic concurrency).</summary>
+    public int Revision { get; set; }
+
+    public string DisplayName => string.IsNullOrWhiteSpace(Label) ? Name : Label;
 }
 
 internal static class FieldTypes
@@ -36,7 +44,15 @@ internal static class FieldTypes
 /// <summary>What an admin sends to add or change a field.</summary>
 public sealed record FieldDefinitionRequest(string? Kind, string? Name, string? Type, bool Required = false, string?[]? Choices = null);
 
-public sealed record FieldDefinitionDto(int Id, string Kind, string Name, string Type, bool Required, IReadOnlyList<string> Choices, int Order);
+public sealed record FieldDefinitionDto(int Id, string Kind, string Name, string Type, bool Required, IReadOnlyList<string> Choices, int Order,
+    string Label, string? HelpText, int Revision);
+
+/// <summary>
+/// An edit of a field: label, help text, required flag, choices and order can always change; the key (name) and the
+/// type only while no content uses the field. <paramref name="Revision"/> is the revision the edit is based on.
+/// </summary>
+public sealed record FieldUpdateRequest(string? Name, string? Label, string? HelpText, string? Type, bool Required = false, string?[]? Choices = null,
+    int? Order = null, int? Revision = null);
 
 internal static class FieldRules
 {
@@ -45,8 +61,22 @@ internal static class FieldRules
     public const int MaxChoices = 30;
     public const int MaxChoiceLength = 30;
     public const int MaxTextLength = 500;
+    public const int MaxHelpTextLength = 200;
+    public const int MaxOrder = 999;
 
-    public static FieldDefinitionDto ToDto(this FieldDefinition f) => new(f.Id, f.Kind, f.Name, f.Type, f.Required, f.Choices, f.Order);
+    public static FieldDefinitionDto ToDto(this FieldDefinition f)
+        => new(f.Id, f.Kind, f.Name, f.Type, f.Required, f.Choices, f.Order, f.DisplayName, f.HelpText, f.Revision);
+
+    /// <summary>The checks of an edit that need no database: the same rules as adding, plus label, help text and order.</summary>
+    public static Validation ValidateUpdate(FieldUpdateRequest r, string kind)
+    {
+        var v = Validate(new FieldDefinitionRequest(kind, r.Name, r.Type, r.Required, r.Choices));
+        v.Optional("label", r.Label, "显示名称", MaxNameLength);
+        if (!string.IsNullOrWhiteSpace(r.Label) && r.Label.IndexOfAny(['<', '>']) >= 0) v.Add("label", "显示名称不能包含 < > 符号");
+        v.Optional("helpText", r.HelpText, "填写说明", MaxHelpTextLength);
+        if (r.Order is < 0 or > MaxOrder) v.Add("order", $"排序须为 0 到 {MaxOrder} 之间的整数");
+        return v;
+    }
 
     public static Validation Validate(FieldDefinitionRequest r)
     {
@@ -89,26 +119,26 @@ internal static class FieldRules
             var raw = values.TryGetValue(d.Name, out var given) ? given?.Trim() : null;
             if (string.IsNullOrEmpty(raw))
             {
-                if (d.Required) v.Add(key, $"请填写“{d.Name}”");
+                if (d.Required) v.Add(key, $"请填写“{d.DisplayName}”");
                 continue;
             }
             switch (d.Type)
             {
                 case FieldTypes.Number:
                     if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)) clean[d.Name] = n.ToString(CultureInfo.InvariantCulture);
-                    else v.Add(key, $"“{d.Name}”须为数字,例如 12 或 3.5");
+                    else v.Add(key, $"“{d.DisplayName}”须为数字,例如 12 或 3.5");
                     break;
                 case FieldTypes.Date:
                     if (DateOnly.TryParseExact(raw, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                         clean[d.Name] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    else v.Add(key, $"“{d.Name}”须为有效日期,例如 2026-12-01");
+                    else v.Add(key, $"“{d.DisplayName}”须为有效日期,例如 2026-12-01");
                     break;
                 case FieldTypes.Choice:
                     if (d.Choices.Contains(raw)) clean[d.Name] = raw;
-                    else v.Add(key, $"“{d.Name}”须为:{string.Join("、", d.Choices)}");
+                    else v.Add(key, $"“{d.DisplayName}”须为:{string.Join("、", d.Choices)}");
                     break;
                 default:
-                    if (raw.Length > MaxTextLength) v.Add(key, $"“{d.Name}”不能超过 {MaxTextLength} 个字符");
+                    if (raw.Length > MaxTextLength) v.Add(key, $"“{d.DisplayName}”不能超过 {MaxTextLength} 个字符");
                     else clean[d.Name] = raw;
                     break;
             }
@@ -117,4 +147,16 @@ internal static class FieldRules
     }
 
     private static string Shorten(string s) => s.Length > 20 ? s[..20] + "…" : s;
+}
+
+/// <summary>What the public page and the preview show of an article's field values: defined fields only, in order, under their labels.</summary>
+internal static class FieldLabels
+{
+    public static Dictionary<string, string> Shown(IEnumerable<(string Name, string? Label)> defined, IReadOnlyDictionary<string, string> values)
+    {
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, label) in defined)
+            if (values.TryGetValue(name, out var value)) shown.TryAdd(string.IsNullOrWhiteSpace(label) ? name : label, value);
+        return shown;
+    }
 }

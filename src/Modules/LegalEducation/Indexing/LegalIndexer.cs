@@ -111,6 +111,9 @@ internal sealed partial class LegalIndexer(
                 if (tasks.Count == 0) break;
                 var ids = tasks.Select(t => t.ArticleId).Distinct().ToList();
                 var articles = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+                // Fields are indexed under the label an admin gave them (an edited label reindexes the kind's articles).
+                var labels = (await db.FieldDefinitions.AsNoTracking().Where(f => f.Label != null).Select(f => new { f.Kind, f.Name, f.Label }).ToListAsync(ct))
+                    .ToDictionary(f => (f.Kind, f.Name), f => f.Label!);
                 using (var index = registry.Acquire(township))
                 {
                     foreach (var id in ids)
@@ -118,7 +121,7 @@ internal sealed partial class LegalIndexer(
                         var key = new Term(LegalAnalysis.Fields.Id, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
                         // The article's current state decides, whatever the task said: tasks may arrive twice or late.
                         // An article is one document, and a law text one more per 条; all carry the article's id.
-                        if (articles.TryGetValue(id, out var article) && article.IsPublished) index.Writer.UpdateDocuments(key, ToDocuments(article));
+                        if (articles.TryGetValue(id, out var article) && article.IsPublished) index.Writer.UpdateDocuments(key, ToDocuments(article, labels));
                         else index.Writer.DeleteDocuments(key);
                     }
                     index.Writer.Commit();
@@ -144,11 +147,11 @@ internal sealed partial class LegalIndexer(
         }
     }
 
-    internal static List<Document> ToDocuments(Article a)
+    internal static List<Document> ToDocuments(Article a, IReadOnlyDictionary<(string Kind, string Name), string>? labels = null)
     {
         var text = ArticleBodies.ToPlainText(a.Body, a.Format);
-        // The admin-defined fields and the law's metadata are searchable as "name:value" lines in the body.
-        var extra = a.Fields.Select(f => $"{f.Key}:{f.Value}")
+        // The admin-defined fields and the law's metadata are searchable as "label:value" lines in the body.
+        var extra = a.Fields.Select(f => $"{labels?.GetValueOrDefault((a.Kind, f.Key)) ?? f.Key}:{f.Value}")
             .Concat(a.Kind == ArticleKinds.Law ? new[] { a.LawIssuer, a.LawStatus }.OfType<string>() : []);
         var documents = new List<Document>
         {

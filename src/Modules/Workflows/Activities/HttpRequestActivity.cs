@@ -15,7 +15,7 @@ public sealed record WorkflowHttpRequested(string InstanceId, string ActivityId,
 /// "HTTP 请求": renders the address and the body (Liquid) and queues the request in the outbox, so that a crash
 /// neither loses it nor sends it twice from one step. The response does not flow back into the instance.
 /// </summary>
-internal sealed class HttpRequestActivity : IWorkflowActivity
+internal sealed class HttpRequestActivity(OutboundGuard guard) : IWorkflowActivity, IPropertyCheck
 {
     private static readonly string[] Methods = ["POST", "PUT", "PATCH", "GET", "DELETE"];
 
@@ -29,6 +29,9 @@ internal sealed class HttpRequestActivity : IWorkflowActivity
 
     public IReadOnlyList<string> Outcomes(JsonObject properties) => [Activities.Outcomes.Done];
 
+    public IEnumerable<(string Property, string Message)> Check(JsonObject properties)
+        => properties["url"] is JsonValue v && v.TryGetValue<string>(out var url) && guard.CheckTemplate(url) is { } message ? [("url", message)] : [];
+
     public ActivityResult Execute(ActivityContext context)
     {
         var method = (context.Text("method") is { Length: > 0 } m ? m.Trim() : "POST").ToUpperInvariant();
@@ -36,6 +39,7 @@ internal sealed class HttpRequestActivity : IWorkflowActivity
         var url = LiquidText.Render(context.Text("url")!, context.Input, context.InstanceProperties).Trim();
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             return ActivityResult.Fault($"活动“{context.ActivityId}”的地址“{url}”不是有效的 http(s) 地址");
+        if (guard.Check(uri) is { } refused) return ActivityResult.Fault($"活动“{context.ActivityId}”:{refused}({uri.Host})");
         var body = context.Text("body") is { Length: > 0 } template ? LiquidText.Render(template, context.Input, context.InstanceProperties) : null;
         var contentType = context.Text("contentType") is { Length: > 0 } c ? c.Trim() : "application/json";
         if (!MediaTypeHeaderValue.TryParse(contentType, out _)) return ActivityResult.Fault($"活动“{context.ActivityId}”的内容类型“{contentType}”无效");

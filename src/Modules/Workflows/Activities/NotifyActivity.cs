@@ -33,7 +33,7 @@ public sealed class WorkflowNotification
 }
 
 /// <summary>"通知": renders its text (Liquid) and queues it in the outbox, for the in-app inbox and an optional outgoing webhook.</summary>
-internal sealed class NotifyActivity : IWorkflowActivity
+internal sealed class NotifyActivity(OutboundGuard guard) : IWorkflowActivity, IPropertyCheck
 {
     public const int MaxText = 2000;
 
@@ -45,6 +45,9 @@ internal sealed class NotifyActivity : IWorkflowActivity
     ], "站内通知接收人,并可同时推送到外部 Webhook;经发件箱可靠送出");
 
     public IReadOnlyList<string> Outcomes(JsonObject properties) => [Activities.Outcomes.Done];
+
+    public IEnumerable<(string Property, string Message)> Check(JsonObject properties)
+        => properties["webhook"] is JsonValue v && v.TryGetValue<string>(out var url) && url.Trim().Length > 0 && guard.CheckTemplate(url) is { } message ? [("webhook", message)] : [];
 
     public ActivityResult Execute(ActivityContext context)
     {
@@ -58,6 +61,7 @@ internal sealed class NotifyActivity : IWorkflowActivity
             webhook = LiquidText.Render(template, context.Input, context.InstanceProperties).Trim();
             if (!Uri.TryCreate(webhook, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 return ActivityResult.Fault($"活动“{context.ActivityId}”的 Webhook 地址“{webhook}”不是有效的 http(s) 地址");
+            if (guard.Check(uri) is { } refused) return ActivityResult.Fault($"活动“{context.ActivityId}”的 Webhook:{refused}({uri.Host})");
         }
         context.Publish(new WorkflowNotificationRequested(context.InstanceId, context.ActivityId, context.CorrelationId, text, recipients, webhook));
         return ActivityResult.Done(Activities.Outcomes.Done, JsonValue.Create(text));

@@ -118,13 +118,25 @@ public static partial class ValidateDefinition
                     break;
             }
         }
+        if (type is IPropertyCheck check && v.IsValidFor(a.Id))
+            foreach (var (property, message) in check.Check(properties))
+            {
+                var label = type.Descriptor.Properties.FirstOrDefault(p => p.Name == property)?.Label ?? property;
+                v.Add("activities", a.Id, $"活动“{a.Id}”的“{label}”:{message}");
+            }
     }
 
     /// <summary>A validation that also remembers which activity each error is about.</summary>
     private sealed class Tracked(Validation v, List<DefinitionIssue>? issues)
     {
+        private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+
+        /// <summary>True while no error was added for the activity (a later check would only repeat it).</summary>
+        public bool IsValidFor(string? activityId) => activityId is null || !_failed.Contains(activityId);
+
         public void Add(string field, string? activityId, string message)
         {
+            if (activityId is not null) _failed.Add(activityId);
             v.Add(field, message);
             issues?.Add(new DefinitionIssue(activityId, DefinitionIssue.Error, message, field));
         }

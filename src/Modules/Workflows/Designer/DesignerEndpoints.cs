@@ -11,7 +11,8 @@ using Zhizhi.Orchard.Workflows.Engine;
 
 namespace Zhizhi.Orchard.Workflows.Designer;
 
-public sealed record DryRunRequest(DefinitionDocument? Definition, JsonNode? Input, string? CorrelationId);
+/// <summary>A dry run's request; <paramref name="Choices"/> maps a waiting activity's id to the outcome it takes (or a list, visit by visit).</summary>
+public sealed record DryRunRequest(DefinitionDocument? Definition, JsonNode? Input, string? CorrelationId, JsonObject? Choices = null);
 
 /// <summary>The validation report: errors refuse an import, warnings do not. Each names its activity when it concerns one.</summary>
 public sealed record ValidationReport(bool Valid, IReadOnlyList<DefinitionIssue> Issues);
@@ -43,7 +44,7 @@ internal static class DesignerEndpoints
     {
         var group = endpoints.MapGroup("/api/workflows").WithTags("流程").RequirePermission(WorkflowPermissions.Manage);
         group.MapPost("/validate", Validate).WithSummary("校验流程定义(不保存),逐个活动列出错误和提醒");
-        group.MapPost("/dry-run", DryRunAsync).WithSummary("试运行:用样例输入在内存中运行,不保存、不发送、不设定时器");
+        group.MapPost("/dry-run", DryRunAsync).WithSummary("试运行:用样例输入在内存中走完整个流程(等待按所选或第一个结果、定时器按到期处理),不保存、不发送、不设定时器");
     }
 
     private static Results<Ok<ValidationReport>, ValidationProblem> Validate(DefinitionDocument document, ActivityRegistry registry)
@@ -58,7 +59,8 @@ internal static class DesignerEndpoints
         if (request.Definition is null) return Problems.Invalid("definition", "缺少要试运行的流程定义");
         if (!DesignerChecks.Validate(request.Definition, registry).Valid) return DesignerChecks.Problem(request.Definition, registry);
         var v = new Validation().Optional("correlationId", request.CorrelationId, "关联号", Data.WorkflowsDbContext.IdLength);
+        foreach (var error in engine.CheckChoices(request.Definition, request.Choices)) v.Add("choices", error);
         if (!v.IsValid) return v.Problem();
-        return TypedResults.Ok(await engine.DryRunAsync(request.Definition, request.Input, request.CorrelationId, ct));
+        return TypedResults.Ok(await engine.DryRunAsync(request.Definition, request.Input, request.CorrelationId, ct, request.Choices));
     }
 }

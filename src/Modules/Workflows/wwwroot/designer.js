@@ -409,7 +409,11 @@
         try { input = JSON.parse(text); } catch { out.replaceChildren(el("p", { class: "text-danger small" }, "样例输入不是有效的 JSON")); return; }
       }
       const correlationId = this.root.querySelector("#wf-dry-correlation").value.trim() || null;
-      const r = await this.post("DryRun", { definition: this.document(), input, correlationId });
+      // Choices for activities that no longer exist (renamed or deleted) are dropped before the request.
+      const choices = {};
+      for (const [id, outcome] of Object.entries(this.dryChoices || {})) if (this.activity(id)) choices[id] = outcome;
+      this.dryChoices = choices;
+      const r = await this.post("DryRun", { definition: this.document(), input, correlationId, choices });
       if (!r.ok) {
         this.showIssues(r.body?.issues || []);
         out.replaceChildren(el("p", { class: "text-danger small" }, r.body?.detail || `试运行失败(${r.status})`));
@@ -417,19 +421,42 @@
       }
       const res = r.body;
       const names = id => { const a = this.activity(id); return a ? `${a.name || this.type(a)?.name || a.type}(${id})` : id; };
+      const when = d => new Date(d).toLocaleString("zh-CN", { hour12: false });
       const status = { running: "运行中", waiting: "等待中", finished: "已完成", faulted: "出错", cancelled: "已取消" }[res.status] || res.status;
+      const timerState = { fired: "已到期并继续", cancelled: "已取消", pending: "仍在等待" };
+      const assumptions = res.assumptions || [];
+      // One select per user task the run reached: picking an outcome re-runs with it.
+      const tasks = [...new Map(assumptions.filter(a => a.kind === "UserTask").map(a => [a.activityId, a])).values()];
+      const picker = a => {
+        const current = this.dryChoices[a.activityId];
+        const select = el("select", { class: "form-select form-select-sm d-inline-block w-auto ms-1", "data-choice": a.activityId, "aria-label": `${names(a.activityId)} 的结果` },
+          el("option", { value: "" }, "(默认:第一个结果)"), ...a.options.map(o => el("option", { value: o }, o)));
+        select.value = typeof current === "string" ? current : "";
+        select.addEventListener("change", () => {
+          if (select.value) this.dryChoices[a.activityId] = select.value; else delete this.dryChoices[a.activityId];
+          this.dryRun();
+        });
+        return el("li", {}, names(a.activityId), select);
+      };
       out.replaceChildren(...[
         el("div", { class: "small", "data-status": res.status }, `结果:${status}`),
+        res.stopped ? el("div", { class: "small text-danger zz-wf-stopped" }, res.stopped) : null,
         res.fault ? el("div", { class: "small text-danger" }, res.fault) : null,
         el("div", { class: "small fw-semibold mt-1" }, "经过的活动"),
         el("ol", { class: "small mb-1 zz-wf-path" }, ...res.path.map(p => el("li", { "data-activity": p.activityId }, names(p.activityId)))),
-        el("div", { class: "small fw-semibold" }, "将设定的定时器"),
-        res.timers.length ? el("ul", { class: "small mb-1 zz-wf-timers" }, ...res.timers.map(t => el("li", {}, `${names(t.activityId)}:${new Date(t.dueAt).toLocaleString("zh-CN")}`))) : el("div", { class: "small text-secondary" }, "无"),
+        el("div", { class: "small fw-semibold" }, "假定"),
+        assumptions.length ? el("ul", { class: "small mb-1 zz-wf-assumptions" }, ...assumptions.map(a =>
+          el("li", { "data-activity": a.activityId, class: a.chosen ? "" : "text-warning-emphasis" }, a.message))) : el("div", { class: "small text-secondary" }, "无"),
+        tasks.length ? el("div", { class: "small fw-semibold" }, "选择人工任务的结果后重新试运行") : null,
+        tasks.length ? el("ul", { class: "small mb-1 list-unstyled zz-wf-choices" }, ...tasks.map(picker)) : null,
+        el("div", { class: "small fw-semibold" }, "定时器(按工作日历计算到期时间)"),
+        res.timers.length ? el("ul", { class: "small mb-1 zz-wf-timers" }, ...res.timers.map(t => el("li", { "data-activity": t.activityId, "data-state": t.state },
+          `${names(t.activityId)}:${t.duration || ""} 设于 ${when(t.setAt)},到期 ${when(t.dueAt)}(${timerState[t.state] || t.state})`))) : el("div", { class: "small text-secondary" }, "无"),
         res.waiting.length ? el("div", { class: "small" }, "停在:" + res.waiting.map(w => names(w.activityId)).join("、")) : null,
         res.published.length ? el("div", { class: "small" }, "将发出的事件:" + res.published.map(p => p.type).join("、")) : null,
         el("div", { class: "small fw-semibold" }, "流程属性"),
         el("pre", { class: "small zz-wf-json mb-0" }, JSON.stringify(res.properties, null, 2)),
-        el("div", { class: "small text-secondary" }, "试运行不保存实例、不设定时器、不发送任何事件。")].filter(c => c));
+        el("div", { class: "small text-secondary" }, "试运行不保存实例、不设定时器、不发送任何事件或请求。")].filter(c => c));
       this.highlight(res.path.map(p => p.activityId));
     }
 

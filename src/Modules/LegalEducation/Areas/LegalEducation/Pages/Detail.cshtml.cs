@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhizhi.Orchard.LegalEducation.Articles;
 using Zhizhi.Orchard.LegalEducation.Data;
+using Zhizhi.Orchard.LegalEducation.Fields;
 
 namespace Zhizhi.Orchard.LegalEducation.Pages;
 
@@ -25,10 +26,10 @@ public sealed class DetailModel(LegalDbContext db, ITownshipAccessor townships, 
             await db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, a => a.ViewCount + 1), ct);
             article.ViewCount++;
         }
-        var defined = await db.FieldDefinitions.AsNoTracking().Where(f => f.Kind == article.Kind).OrderBy(f => f.Order).ThenBy(f => f.Id).Select(f => f.Name).ToListAsync(ct);
+        var defined = await db.FieldDefinitions.AsNoTracking().Where(f => f.Kind == article.Kind).OrderBy(f => f.Order).ThenBy(f => f.Id).Select(f => new { f.Name, f.Label }).ToListAsync(ct);
         var dto = article.ToDto(Township);
         // Values of fields an admin has since removed are kept but not shown.
-        Article = dto with { Fields = defined.Where(article.Fields.ContainsKey).ToDictionary(n => n, n => article.Fields[n]) };
+        Article = dto with { Fields = FieldLabels.Shown(defined.Select(f => (f.Name, f.Label)), article.Fields) };
         Related = [.. (await ArticleQueries.RelatedAsync(db, article, 5, now, ct)).Select(a => a.ToListItem(Township))];
         return Page();
     }

@@ -178,10 +178,25 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Postgres
                     b.Property<int>("ArticleId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Audience")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(200000)
                         .HasColumnType("character varying(200000)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CoverImage")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Fields")
+                        .HasColumnType("text");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -197,6 +212,9 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Postgres
                     b.Property<string>("SavedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -250,10 +268,18 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -265,6 +291,10 @@ namespace Zhizhi.Orchard.LegalEducation.Data.Migrations.Postgres
 
                     b.Property<bool>("Required")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -65,6 +65,9 @@ public sealed class EditModel(LegalDbContext db, SaveArticle save, RestoreVersio
     }
 
     /// <summary>The message beside a custom field, if any (the use case reports them as "fields.名称").</summary>
+    /// <summary>The label of a field of the article's kind, for the version list; the key when the field is gone.</summary>
+    public string FieldLabel(string name) => Definitions.FirstOrDefault(d => d.Kind == Input.Kind && d.Name == name)?.DisplayName ?? name;
+
     public string? FieldError(string name)
         => ModelState.TryGetValue("Input.Fields." + name, out var entry) && entry.Errors.Count > 0 ? string.Join(";", entry.Errors.Select(e => e.ErrorMessage)) : null;
 

@@ -80,7 +80,8 @@ public sealed class DesignerModel(WorkflowsDbContext db, ActivityRegistry regist
         if (!report.Valid)
             return Json(400, new { detail = string.Join(";", report.Issues.Where(i => i.Severity == DefinitionIssue.Error).Select(i => i.Message)), issues = report.Issues });
         if (request.CorrelationId is { Length: > WorkflowsDbContext.IdLength }) return Json(400, new { detail = $"关联号不能超过 {WorkflowsDbContext.IdLength} 个字符" });
-        return Json(200, await engine.DryRunAsync(document, request.Input, request.CorrelationId, ct));
+        if (engine.CheckChoices(document, request.Choices) is { Count: > 0 } errors) return Json(400, new { detail = string.Join(";", errors) });
+        return Json(200, await engine.DryRunAsync(document, request.Input, request.CorrelationId, ct, request.Choices));
     }
 
     private JsonResult Json(int status, object value) => new(value, DefinitionDocument.JsonOptions) { StatusCode = status };
