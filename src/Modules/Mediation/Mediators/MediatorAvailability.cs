@@ -24,14 +24,19 @@ internal sealed class MediatorAvailability
 
     public static async Task<MediatorAvailability> ForRoomAsync(MediationDbContext db, int roomId, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
-        var serving = (await db.Mediators.AsNoTracking().Where(m => m.Active).Select(m => new { m.Id, m.RoomIds }).ToListAsync(ct))
-            .Where(m => m.RoomIds.Contains(roomId)).Select(m => m.Id).ToList();
+        var mediators = (await db.Mediators.AsNoTracking().Where(m => m.Active).Select(m => new { m.Id, m.RoomIds }).ToListAsync(ct))
+            .Where(m => m.RoomIds.Contains(roomId)).ToList();
+        var serving = mediators.Select(m => m.Id).ToList();
         if (serving.Count == 0) return new MediatorAvailability([], [], []);
         var away = await db.MediatorAbsences.AsNoTracking()
             .Where(a => serving.Contains(a.MediatorId) && a.Start < toUtc && a.End > fromUtc)
             .Select(a => new { a.MediatorId, a.Start, a.End }).ToListAsync(ct);
         // This room's own bookings already close their slots; a mediator's bookings never overlap each other
         // (the hold index), so per mediator they are disjoint intervals, sorted by start for a binary search.
+        // When they serve only this room (the common case) there is nothing elsewhere to look up; a booking
+        // staff assigned to them in another room is still refused by the hold index when booked.
+        if (mediators.All(m => m.RoomIds.All(r => r == roomId)))
+            return new MediatorAvailability(serving, [.. away.Select(a => (a.MediatorId, Utc(a.Start), Utc(a.End)))], []);
         var elsewhere = await db.Bookings.AsNoTracking()
             .Where(b => b.MediatorId != null && serving.Contains(b.MediatorId.Value) && b.RoomId != roomId && b.ActiveSlotKey != null
                 && b.SlotStart < toUtc && b.SlotEnd > fromUtc)
