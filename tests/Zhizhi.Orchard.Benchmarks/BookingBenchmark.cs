@@ -18,10 +18,13 @@ internal static class BookingBenchmark
     {
         var bookings = int.Parse(BareKestrel.Arg(args, "--bookings") ?? "2000", System.Globalization.CultureInfo.InvariantCulture);
         var parallel = int.Parse(BareKestrel.Arg(args, "--parallel") ?? "16", System.Globalization.CultureInfo.InvariantCulture);
-        var data = Path.Combine(Path.GetTempPath(), "zhizhi-booking-" + Guid.NewGuid().ToString("N")[..8]);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var data = Path.Combine(Path.GetTempPath(), "zhizhi-booking-" + run);
+        var database = await BenchDatabase.FromArgsAsync(args, "zz_booking_" + run);
+        Console.WriteLine($"booking: {bookings} bookings, {parallel} clients, {database.Label}");
         try
         {
-            await using var factory = ScaleBenchmark.Factory(data);
+            await using var factory = database.Factory(data);
             using var root = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             var manager = factory.Services.GetRequiredService<ITownshipManager>();
             var created = await manager.CreateAsync(new CreateTownshipRequest("bench", "压测镇", "admin", "Bench12345"));
@@ -47,19 +50,33 @@ internal static class BookingBenchmark
             string Slot(int i) => $"{first.AddDays(i / 143):yyyy-MM-dd}T{i % 143 * 10 / 60:00}:{i % 143 * 10 % 60:00}:00+08:00";
             object Body(string start) => new { roomId, start, category = "邻里纠纷", description = "压测" };
 
+            using var sql = args.Contains("--count-sql") ? new SqlCounter() : null;
+            sql?.Start();
+            var process = Process.GetCurrentProcess();
+            var cpu0 = process.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var next = -1;
             var failed = 0;
+            var latencies = new double[bookings];
             await Task.WhenAll(Enumerable.Range(0, parallel).Select(async w =>
             {
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < bookings)
                 {
+                    var t = Stopwatch.StartNew();
                     using var r = await residents[w % residents.Count].PostAsJsonAsync("api/mediation/bookings", Body(Slot(i)));
+                    latencies[i] = t.Elapsed.TotalMilliseconds;
                     if (r.StatusCode != HttpStatusCode.Created) Interlocked.Increment(ref failed);
                 }
             }));
-            Console.WriteLine($"bookings on distinct slots: {bookings} in {sw.Elapsed.TotalSeconds:F2} s = {bookings / sw.Elapsed.TotalSeconds:F0}/s ({parallel} clients, {failed} not 201)");
+            sw.Stop();
+            sql?.Stop();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime - cpu0;
+            Console.WriteLine($"bookings on distinct slots: {bookings} in {sw.Elapsed.TotalSeconds:F2} s = {bookings / sw.Elapsed.TotalSeconds:F0}/s ({parallel} clients, {failed} not 201); process CPU {cpu.TotalSeconds:F2} s = {cpu.TotalMilliseconds / bookings:F2} ms per booking");
+            Array.Sort(latencies);
+            Console.WriteLine($"  latency per booking: p50 {latencies[bookings / 2]:F1} ms, p95 {latencies[(int)(bookings * 0.95)]:F1} ms, max {latencies[^1]:F1} ms");
+            sql?.Report(bookings, "bookings");
 
             var times = new List<double>();
             for (var i = 0; i < 60; i++)
@@ -84,6 +101,7 @@ internal static class BookingBenchmark
         }
         finally
         {
+            await database.DropAsync();
             try { Directory.Delete(data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }

@@ -9,6 +9,8 @@ public static class HostPipeline
 {
     public static WebApplication UseZhizhiHost(this WebApplication app)
     {
+        // First: everything after it (township by host name, links, QR codes, rate limits) sees the public request.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = ErrorResponses.HandleExceptionAsync,

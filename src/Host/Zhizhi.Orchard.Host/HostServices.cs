@@ -30,6 +30,7 @@ public static class HostServices
         services.AddSingleton(TimeProvider.System);
 
         AddLogging(builder, options);
+        builder.AddZhizhiForwardedHeaders();
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxInterceptor>();

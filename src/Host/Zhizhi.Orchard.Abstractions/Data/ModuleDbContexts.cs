@@ -51,14 +51,22 @@ public static class ModuleDbContextExtensions
         feature.Services.AddSingleton(registration);
         var sqlite = ActivatorUtilities.CreateFactory(typeof(TSqlite), [typeof(DbContextOptions<TContext>)]);
         var postgres = ActivatorUtilities.CreateFactory(typeof(TPostgres), [typeof(DbContextOptions<TContext>)]);
+        // Options depend only on the township record (immutable; a catalog change makes a new one), so they
+        // are built once per township: building them per request cost EF a provider-cache lookup keyed by
+        // hashing every options extension, on each of a request's contexts.
+        var options = new System.Runtime.CompilerServices.ConditionalWeakTable<Township, DbContextOptions<TContext>>();
         feature.Services.AddScoped(sp =>
         {
             var township = sp.GetRequiredService<ITownshipAccessor>().Current;
             var database = sp.GetRequiredService<ITownshipDatabase>();
-            var builder = new DbContextOptionsBuilder<TContext>();
-            database.Configure(builder, township, registration.MigrationsHistoryTable);
+            var built = options.GetValue(township, t =>
+            {
+                var builder = new DbContextOptionsBuilder<TContext>();
+                database.Configure(builder, t, registration.MigrationsHistoryTable);
+                return builder.Options;
+            });
             var factory = database.Provider == DatabaseProvider.Sqlite ? sqlite : postgres;
-            var context = (TContext)factory(sp, [builder.Options]);
+            var context = (TContext)factory(sp, [built]);
             ModuleDbContextTownship.Set(context, township.Name);
             return context;
         });

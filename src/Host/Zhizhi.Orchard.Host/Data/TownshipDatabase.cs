@@ -39,7 +39,10 @@ internal sealed class TownshipDatabase(ZhizhiOptions options, OutboxInterceptor 
     {
         var connectionString = ConnectionString(township);
         if (Provider == DatabaseProvider.Sqlite)
+        {
             builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));
+            builder.AddInterceptors(SqlitePragmaInterceptor.Instance);
+        }
         else
             builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable, DatabasePerTownship ? "public" : SchemaName(township.Name)));
         builder.AddInterceptors(outbox);

@@ -97,16 +97,16 @@ internal static class MediatorEndpoints
 
     /// <summary>Marks the mediator away; refused while bookings already hold them in that time (re-assign those first).</summary>
     private static async Task<Results<Created<AbsenceDto>, ValidationProblem, ProblemHttpResult>> AddAbsenceAsync(
-        int id, AbsenceRequest request, MediationDbContext db, Township township, CancellationToken ct)
+        int id, AbsenceRequest request, MediationDbContext db, Township township, TimeProvider clock, CancellationToken ct)
     {
         if (!await db.Mediators.AnyAsync(m => m.Id == id, ct)) return Problems.NotFound("没有这位调解员");
         var zone = TownshipTime.Zone(township);
-        var v = new Validation().Optional("reason", request.Reason, "原因", 200);
         var start = BookingRules.ParseStart(request.Start, zone);
         var end = BookingRules.ParseStart(request.End, zone);
-        if (start is null) v.Add("start", "请填写开始时间(例如 2026-12-01T09:00:00+08:00)");
-        if (end is null) v.Add("end", "请填写结束时间(例如 2026-12-01T17:00:00+08:00)");
-        if (start is { } s0 && end is { } e0 && e0 <= s0) v.Add("end", "结束时间须晚于开始时间");
+        // The same rules as the admin screen: end after start, not already past, no overlap with another absence.
+        var v = await AbsenceRules.ValidateAsync(db, id, start, end, request.Reason, clock.GetUtcNow().UtcDateTime, zone, ct);
+        if (start is null) v.Add("start", "例如 2026-12-01T09:00:00+08:00");
+        if (end is null) v.Add("end", "例如 2026-12-01T17:00:00+08:00");
         if (!v.IsValid) return v.Problem();
         var (s, e) = (DateTime.SpecifyKind(start!.Value, DateTimeKind.Utc), DateTime.SpecifyKind(end!.Value, DateTimeKind.Utc));
         if (await db.MediatorHolds.AnyAsync(h => h.MediatorId == id && h.At >= s && h.At < e, ct))

@@ -6,7 +6,7 @@ namespace Zhizhi.Orchard.Mediation.Mediators;
 
 /// <summary>
 /// Chooses the mediator for a booking: one who serves the room, is not away and not already holding the
-/// time, preferring those good at the category, then the least loaded (active bookings within two weeks
+/// time, preferring those good at the category, then the least loaded (booked time within two weeks
 /// either side). The read only orders the candidates; the unique index on the holds decides.
 /// </summary>
 public sealed class MediatorPicker(MediationDbContext db)
@@ -19,20 +19,26 @@ public sealed class MediatorPicker(MediationDbContext db)
 
     public async Task<List<Mediator>> CandidatesAsync(int roomId, string category, DateTime startUtc, DateTime endUtc, int? forBooking, CancellationToken ct)
     {
-        var serving = await ServingAsync(roomId, ct);
-        if (serving.Count == 0) return [];
-        var ids = serving.Select(m => m.Id).ToList();
-        var unavailable = (await UnavailableAsync(ids, startUtc, endUtc, forBooking, ct)).ToHashSet();
+        // One round trip: every active mediator with whether they are away or already holding part of the
+        // time, and their booked time within two weeks either side (a range scan of the unique hold index,
+        // which covers it). RoomIds is JSON text, so the room filter is applied to the few rows in memory.
+        var other = forBooking ?? 0;
         var from = startUtc.AddDays(-14);
         var to = startUtc.AddDays(14);
-        var load = await db.Bookings.AsNoTracking()
-            .Where(b => b.MediatorId != null && ids.Contains(b.MediatorId.Value) && b.ActiveSlotKey != null && b.SlotStart >= from && b.SlotStart <= to)
-            .GroupBy(b => b.MediatorId!.Value).Select(g => new { Id = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Id, x => x.Count, ct);
-        return [.. serving.Where(m => !unavailable.Contains(m.Id))
-            .OrderByDescending(m => m.Specialties.Contains(category))
-            .ThenBy(m => load.GetValueOrDefault(m.Id))
-            .ThenBy(m => m.Id)];
+        var rows = await db.Mediators.AsNoTracking().Where(m => m.Active)
+            .Select(m => new
+            {
+                Mediator = m,
+                Away = db.MediatorAbsences.Any(a => a.MediatorId == m.Id && a.Start < endUtc && a.End > startUtc),
+                Busy = db.MediatorHolds.Any(h => h.MediatorId == m.Id && h.At >= startUtc && h.At < endUtc && h.BookingId != other),
+                Load = db.MediatorHolds.Count(h => h.MediatorId == m.Id && h.At >= from && h.At <= to),
+            })
+            .ToListAsync(ct);
+        return [.. rows.Where(r => r.Mediator.RoomIds.Contains(roomId) && !r.Away && !r.Busy)
+            .OrderByDescending(r => r.Mediator.Specialties.Contains(category))
+            .ThenBy(r => r.Load)
+            .ThenBy(r => r.Mediator.Id)
+            .Select(r => r.Mediator)];
     }
 
     /// <summary>Of <paramref name="ids"/>, those away or already holding part of [start, end) for another booking.</summary>

@@ -73,7 +73,7 @@ internal static class RoomEndpoints
     }
 }
 
-/// <summary>A room's slots over a date range, with one query for the bookings in that range.</summary>
+/// <summary>A room's slots over a date range: free when no booking holds it and one of the room's mediators (if it has any) is neither away nor booked elsewhere.</summary>
 public sealed class RoomSlots(MediationDbContext db, TimeProvider clock, ITownshipAccessor townships, ITownshipCalendar calendar)
 {
     private TimeZoneInfo Zone => TownshipTime.Zone(townships.Current);
@@ -99,7 +99,9 @@ public sealed class RoomSlots(MediationDbContext db, TimeProvider clock, ITownsh
                 .Select(b => b.SlotStart).ToListAsync(ct))
             .Select(s => DateTime.SpecifyKind(s, DateTimeKind.Utc).Ticks).ToHashSet();
         var now = clock.GetUtcNow();
-        return [.. generated.Select(s => new SlotDto(s.Start, s.End, s.Start > now && !taken.Contains(s.Start.UtcTicks)))];
+        var staffed = await Mediators.MediatorAvailability.ForRoomAsync(db, room.Id, startUtc, generated[^1].End.UtcDateTime, ct);
+        return [.. generated.Select(s => new SlotDto(s.Start, s.End,
+            s.Start > now && !taken.Contains(s.Start.UtcTicks) && staffed.AnyFree(s.Start.UtcDateTime, s.End.UtcDateTime)))];
     }
 }
 
