@@ -157,6 +157,35 @@ public abstract class OrganisationTests(ZhizhiHost fixture)
             await r.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         Assert.Empty(Village(await asMediator.GetJsonAsync("api/organisation"), village).GetProperty("grids").EnumerateArray());
     }
+
+    [Fact]
+    public async Task TheDemoRecipeSeedsATreeThatRoutingUses()
+    {
+        var name = Names.Township();
+        using (var county = await Host.AdminClientAsync())
+        {
+            // The whole demo recipe runs inside this request (see DisputeDemoTests for why the timeout is long).
+            county.Timeout = TimeSpan.FromMinutes(5);
+            using var r = await county.PostJsonAsync("api/tenants", new { name, displayName = "演示镇", adminUserName = "admin", adminPassword = "Admin-Pass-2026", recipe = "demo-rural" });
+            await r.ShouldBeAsync(HttpStatusCode.Created);
+        }
+        using var admin = await new TestTownship(Host, name, "admin", "Admin-Pass-2026").AsAdminAsync();
+
+        var tree = (await admin.GetJsonAsync("api/organisation")).EnumerateArray().ToList();
+        Assert.NotEmpty(tree);
+        Assert.All(tree, v =>
+        {
+            Assert.NotEmpty(v.GetProperty("grids").EnumerateArray());
+            Assert.Contains(v.GetProperty("people").EnumerateArray(), p => p.GetProperty("duty").GetString() == "调委会主任");
+        });
+        Assert.Equal("wangge", tree[0].GetProperty("grids")[0].GetProperty("workerUserName").GetString());
+
+        var cases = (await admin.GetJsonAsync("api/disputes?pageSize=50&status=accepted")).GetProperty("items").EnumerateArray().ToList();
+        var accepted = await Disputes.DisputeHelpers.WaitForAsync(admin, cases[0].GetProperty("id").GetInt32(), c => c.GetProperty("assignee").ValueKind == JsonValueKind.String);
+        var head = tree.Single(v => v.GetProperty("name").GetString() == accepted.GetProperty("village").GetString())
+            .GetProperty("people").EnumerateArray().First(p => p.GetProperty("duty").GetString() == "调委会主任").GetProperty("name").GetString();
+        Assert.Equal(head, accepted.GetProperty("assignee").GetString());
+    }
 }
 
 public sealed class OrganisationTests_Sqlite(SqliteHost host) : OrganisationTests(host);
