@@ -31,6 +31,9 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         feature.AddFeatureSetup<DisputeSetup>();
         feature.AddStatsContributor<DisputeStats>();
         feature.AddRecipeStep<Demo.DisputeDemoRecipeStep>();
+        feature.Services.AddScoped<Organisation.AssignmentRules>();
+        feature.Services.AddScoped<Organisation.CaseAssignment>();
+        feature.Services.AddScoped<Organisation.MediatorAssignment>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -38,6 +41,7 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         CategoryEndpoints.Map(endpoints);
         CaseEndpoints.Map(endpoints);
         Ledger.LedgerExport.Map(endpoints);
+        Organisation.AssignmentRuleEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions =>
@@ -50,5 +54,6 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
     {
         menu.Add("矛盾纠纷", "待办案件", "/admin/disputes", DisputePermissions.View, order: 300);
         menu.Add("矛盾纠纷", "纠纷分类与设置", "/admin/disputes/settings", DisputePermissions.Manage, order: 310);
+        menu.Add("矛盾纠纷", "分派规则", "/admin/disputes/assignment-rules", DisputePermissions.Manage, order: 315);
     }
 }

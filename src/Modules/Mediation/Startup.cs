@@ -23,6 +23,7 @@ internal sealed class MediationStartup : FeatureStartup
         feature.Services.AddScoped<CreateRoom>();
         feature.Services.AddScoped<RoomSlots>();
         feature.Services.AddScoped<Mediators.MediatorPicker>();
+        feature.Services.AddScoped<Contracts.IMediatorDirectory, Mediators.MediatorDirectory>();
         feature.AddRecipeStep<MediationRoomsRecipeStep>();
     }
 

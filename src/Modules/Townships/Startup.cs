@@ -20,12 +20,14 @@ internal sealed class PortalStartup : FeatureStartup
     {
         feature.AddModuleDbContext<PortalDbContext, PortalSqliteDbContext, PortalPostgresDbContext>(PortalDbContext.Prefix);
         feature.Services.AddScoped<AddVillage>();
+        feature.Services.AddScoped<Organisation.EditOrganisation>();
         feature.Services.AddScoped<Media.Logos>();
         feature.Services.AddScoped<PublishNotice>();
         feature.Services.AddScoped<ITownshipDirectory, TownshipDirectory>();
         feature.Services.AddSingleton<Statistics.TownshipStats>();
         feature.AddRecipeStep<VillagesRecipeStep>();
         feature.AddRecipeStep<NoticesRecipeStep>();
+        feature.AddRecipeStep<Organisation.OrganisationRecipeStep>();
         // Registered after the host's WeekendCalendar, so this one is what IWorkingCalendar resolves to.
         feature.Services.AddSingleton<WorkingCalendarCache>();
         feature.Services.AddScoped<TownshipWorkingCalendar>();
@@ -42,10 +44,11 @@ internal sealed class PortalStartup : FeatureStartup
         Media.Logos.Map(endpoints);
         Statistics.StatsEndpoints.Map(endpoints);
         CalendarEndpoints.Map(endpoints);
+        Organisation.OrganisationEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions =>
-        [TownshipsPermissions.ManageSettings, TownshipsPermissions.ManageVillages, TownshipsPermissions.ManageNotices, TownshipsPermissions.ViewStats, TownshipsPermissions.ManageCalendar];
+        [TownshipsPermissions.ManageSettings, TownshipsPermissions.ManageVillages, TownshipsPermissions.ManageNotices, TownshipsPermissions.ViewStats, TownshipsPermissions.ManageCalendar, TownshipsPermissions.ViewOrganisation];
 
     public override void BuildSiteMenu(SiteMenuBuilder menu)
         => menu.Add("工作动态", "/notices", order: 20).Add("村(社区)", "/villages", order: 90);
@@ -54,6 +57,7 @@ internal sealed class PortalStartup : FeatureStartup
     {
         menu.Add("乡镇门户", "乡镇设置", "/admin/settings", TownshipsPermissions.ManageSettings, order: 800);
         menu.Add("乡镇门户", "村(社区)名录", "/admin/villages", TownshipsPermissions.ManageVillages, order: 810);
+        menu.Add("乡镇门户", "组织架构(网格与负责人)", "/admin/organisation", TownshipsPermissions.ManageVillages, order: 815);
         menu.Add("乡镇门户", "工作动态", "/admin/notices", TownshipsPermissions.ManageNotices, order: 820);
         menu.Add("乡镇门户", "工作日历", "/admin/calendar", TownshipsPermissions.ManageCalendar, order: 830);
     }

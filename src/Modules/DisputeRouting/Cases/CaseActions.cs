@@ -6,7 +6,7 @@ using Zhizhi.Orchard.Workflows.Contracts;
 namespace Zhizhi.Orchard.DisputeRouting.Cases;
 
 public sealed record ActionRequest(string? Action, string? Note, int? Satisfaction, string? Reason, string? Terms, bool? JudicialConfirmation,
-    string? Grade = null, string? Leader = null);
+    string? Grade = null, string? Leader = null, int? MediatorId = null);
 
 /// <summary>
 /// The staff actions on a case and the state machine they obey. The case row changes under its concurrency
@@ -15,7 +15,7 @@ public sealed record ActionRequest(string? Action, string? Note, int? Satisfacti
 /// </summary>
 public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows, TimeProvider clock)
 {
-    public static readonly string[] Names = ["accept", "resolve", "fail", "escalate", "close", "revisit", "pause", "resume", "note", "agreement", "classify"];
+    public static readonly string[] Names = ["accept", "resolve", "fail", "escalate", "close", "revisit", "pause", "resume", "note", "agreement", "classify", Organisation.MediatorAssignment.Action];
 
     /// <summary>What each action completes in the workflow: the user task's button of that name.</summary>
     public static string? WorkflowOutcome(string action) => action switch
@@ -155,6 +155,8 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
                 c.AgreementTerms = r.Terms!.Trim();
                 c.JudicialConfirmation = r.JudicialConfirmation ?? c.JudicialConfirmation;
                 return null;
+            case Organisation.MediatorAssignment.Action:
+                return "指派调解员须经回避筛查,请通过案件办理接口或“指派调解员”页面办理";
             default:
                 return "未知的操作";
         }

@@ -1,6 +1,6 @@
 namespace Zhizhi.Orchard.DisputeRouting.Cases;
 
-public sealed record PartyDto(string Name, string? Phone, string? Role);
+public sealed record PartyDto(string Name, string? Phone, string? Role, string? VillageGroup = null, string? Address = null);
 
 public sealed record TimelineDto(DateTimeOffset At, string Kind, string KindName, string? Level, string? Actor, string? Note, bool? Public);
 
@@ -11,7 +11,8 @@ public sealed record CaseDto(
     DateTimeOffset ReportedAt, string? ReporterName, string? ResolvedLevel, int? Satisfaction,
     string? AgreementTerms, bool JudicialConfirmation, int? BookingId,
     IReadOnlyList<PartyDto> Parties, IReadOnlyList<TimelineDto>? Timeline,
-    string Grade = CaseGrades.Blue, string GradeName = "蓝", string? Leader = null);
+    string Grade = CaseGrades.Blue, string GradeName = "蓝", string? Leader = null,
+    int? MediatorId = null, string? MediatorName = null);
 
 /// <summary>Who is looking: staff who handle cases see phones; other staff see them masked; the reporter sees the public part only.</summary>
 public enum Audience
@@ -72,7 +73,7 @@ public static class CaseMapping
         var mark = DeadlineMarks.Of(c, utcNow);
         var parties = c.Parties.OrderBy(p => p.Id).Select(p => new PartyDto(p.Name,
             audience switch { Audience.Handler => p.Phone, Audience.Staff => p.Phone is null ? null : MaskPhone(p.Phone), _ => null },
-            p.Role)).ToList();
+            p.Role, audience == Audience.Reporter ? null : p.VillageGroup, audience == Audience.Handler ? p.Address : null)).ToList();
         var entries = timeline?.Where(e => audience != Audience.Reporter || e.Public).OrderBy(e => e.Seq)
             .Select(e => new TimelineDto(Local(township, e.At), e.Kind, TimelineKinds.Chinese(e.Kind), e.Level,
                 audience == Audience.Reporter ? null : e.Actor, e.Note, audience == Audience.Reporter ? null : e.Public))
@@ -82,6 +83,7 @@ public static class CaseMapping
             c.DeadlineAt is { } d ? Local(township, d) : null, mark == DeadlineMarks.Red, mark, c.PausedAt is not null, c.PauseReason,
             Local(township, c.ReportedAt), audience == Audience.Reporter ? null : c.ReporterName, c.ResolvedLevel, c.Satisfaction,
             c.AgreementTerms, c.JudicialConfirmation, c.BookingId, parties, entries,
-            c.Grade, CaseGrades.Chinese(c.Grade), c.Leader);
+            c.Grade, CaseGrades.Chinese(c.Grade), c.Leader,
+            c.MediatorId, c.MediatorName);
     }
 }

@@ -116,10 +116,11 @@ internal static class CaseEndpoints
 
     private static async Task<Results<Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> ActAsync(
         int id, ActionRequest? request, CaseActions actions, DisputesDbContext db, Township township, TimeProvider clock,
-        ClaimsPrincipal user, CancellationToken ct)
+        ClaimsPrincipal user, Organisation.MediatorAssignment mediators, CancellationToken ct)
     {
         var v = CaseActions.Validate(request);
         if (!v.IsValid) return v.Problem();
+        if (request!.Action == Organisation.MediatorAssignment.Action) return await mediators.ActAsync(id, request, Actor(user), township, ct);
         var r = await actions.ExecuteWithRetryAsync(id, request!, Actor(user), ct);
         if (r.Outcome == CaseActions.Outcome.NotFound) return Problems.NotFound("没有这个纠纷案件");
         if (r.Outcome is CaseActions.Outcome.Conflict or CaseActions.Outcome.Stale) return Problems.Conflict(r.Message!);

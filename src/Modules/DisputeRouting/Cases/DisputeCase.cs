@@ -39,6 +39,9 @@ public sealed class DisputeCase
     public List<Party> Parties { get; set; } = [];
 
     public bool IsOpen => CaseStatus.Open.Contains(Status);
+    /// <summary>The mediator (Mediation module's id and name) assigned with conflict screening and load balancing.</summary>
+    public int? MediatorId { get; set; }
+    public string? MediatorName { get; set; }
 }
 
 public sealed class Party
@@ -48,6 +51,9 @@ public sealed class Party
     public required string Name { get; set; }
     public string? Phone { get; set; }
     public string? Role { get; set; }
+    /// <summary>村民小组 of the party: a mediator of the same group is screened out.</summary>
+    public string? VillageGroup { get; set; }
+    public string? Address { get; set; }
 }
 
 public static class CaseStatus

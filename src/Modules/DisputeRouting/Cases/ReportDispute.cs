@@ -10,7 +10,7 @@ using Zhizhi.Orchard.Workflows.Contracts;
 
 namespace Zhizhi.Orchard.DisputeRouting.Cases;
 
-public sealed record PartyRequest(string? Name, string? Phone, string? Role);
+public sealed record PartyRequest(string? Name, string? Phone, string? Role, string? VillageGroup = null, string? Address = null);
 
 public sealed record ReportRequest(string? Title, string? Description, string? Category, string? Village, string? Source, List<PartyRequest>? Parties);
 
@@ -51,7 +51,9 @@ public sealed partial class ReportDispute(
                 var p = r.Parties[i];
                 if (p is null) { v.Add($"parties[{i}]", "当事人不能为空"); continue; }
                 v.Required($"parties[{i}].name", p.Name, "当事人姓名", DisputesDbContext.NameLength)
-                 .Optional($"parties[{i}].role", p.Role, "当事人身份", 50);
+                 .Optional($"parties[{i}].role", p.Role, "当事人身份", 50)
+                 .Optional($"parties[{i}].villageGroup", p.VillageGroup, "村民小组", 50)
+                 .Optional($"parties[{i}].address", p.Address, "住址", 200);
                 if (!string.IsNullOrWhiteSpace(p.Phone) && !PhonePattern().IsMatch(p.Phone.Trim()))
                     v.Add($"parties[{i}].phone", "联系电话格式不正确(6-20 位数字,可含 + 和 -)");
             }
@@ -81,6 +83,8 @@ public sealed partial class ReportDispute(
                 {
                     Name = p.Name!.Trim(), Phone = string.IsNullOrWhiteSpace(p.Phone) ? null : p.Phone.Trim(),
                     Role = string.IsNullOrWhiteSpace(p.Role) ? null : p.Role.Trim(),
+                    VillageGroup = string.IsNullOrWhiteSpace(p.VillageGroup) ? null : p.VillageGroup.Trim(),
+                    Address = string.IsNullOrWhiteSpace(p.Address) ? null : p.Address.Trim(),
                 })],
             };
             db.Cases.Add(c);

@@ -40,6 +40,8 @@ public static class TimelineKinds
         "note" => "内部备注",
         "agreement" => "调解协议",
         "classify" => "定级包案",
+        "assigned" => "确定承办人",
+        "assignMediator" => "指派调解员",
         _ => kind,
     };
 }

@@ -23,6 +23,7 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
     public DbSet<DisputeSetting> Settings => Set<DisputeSetting>();
     public DbSet<CaseCounter> Counters => Set<CaseCounter>();
     public DbSet<AppliedEvent> AppliedEvents => Set<AppliedEvent>();
+    public DbSet<Organisation.AssignmentRule> AssignmentRules => Set<Organisation.AssignmentRule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -105,6 +106,7 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
             b.ToTable("disputes_applied_events");
             b.HasKey(e => e.MessageId);
         });
+        Organisation.AssignmentModel.Configure(modelBuilder);
         modelBuilder.AddOutbox(Prefix);
     }
 }

@@ -7,7 +7,7 @@ using Zhizhi.Orchard.Events;
 namespace Zhizhi.Orchard.DisputeRouting.Routing;
 
 /// <summary>Applies a routing step to the case and writes it to the timeline, once per outbox message.</summary>
-internal sealed class DisputeRoutedHandler(DisputesDbContext db, TimeProvider clock) : IEventHandler<DisputeRouted>
+internal sealed class DisputeRoutedHandler(DisputesDbContext db, TimeProvider clock, Organisation.CaseAssignment assignment) : IEventHandler<DisputeRouted>
 {
     public const string Actor = "调处流程";
 
@@ -21,8 +21,12 @@ internal sealed class DisputeRoutedHandler(DisputesDbContext db, TimeProvider cl
             db.AppliedEvents.Add(new AppliedEvent { MessageId = context.MessageId, AppliedAt = clock.GetUtcNow().UtcDateTime });
             if (c is not null && c.IsOpen)
             {
+                // Assignment rules and the organisation tree name the assignee; the workflow's own stands when neither does.
+                var choice = await assignment.ChooseAsync(c, e.Level, ct);
+                if (choice is not null) e = e with { Assignee = choice.Assignee };
                 Apply(c, e);
                 await AppendAsync(c, e, ct);
+                if (choice is not null) await HashChain.AppendAsync(db, c, e.At, "assigned", Actor, choice.Reason, isPublic: false, ct);
             }
             else if (c is not null && c.Level is null)
             {

@@ -78,6 +78,11 @@ public abstract class MediationDbContext(DbContextOptions options) : DbContext(o
             b.Property(m => m.Phone).HasMaxLength(20);
             Json(b.Property(m => m.Specialties));
             Json(b.Property(m => m.RoomIds));
+            b.Property(m => m.Village).HasMaxLength(MediatorLimits.VillageLength);
+            b.Property(m => m.VillageGroup).HasMaxLength(MediatorLimits.GroupLength);
+            Json(b.Property(m => m.Conflicts));
+            // Rows from before conflicts were declared read as "no conflicts", not as an unreadable empty string.
+            b.Property(m => m.Conflicts).HasDefaultValueSql("'[]'");
         });
         modelBuilder.Entity<MediatorAbsence>(b =>
         {

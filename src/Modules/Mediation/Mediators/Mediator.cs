@@ -12,6 +12,19 @@ public sealed class Mediator
     public string? Phone { get; set; }
     public bool Active { get; set; } = true;
     public DateTime CreatedAt { get; set; }
+    /// <summary>Where the mediator lives: a case from the same village group (村民小组) is not given to them.</summary>
+    public string? Village { get; set; }
+    public string? VillageGroup { get; set; }
+    /// <summary>Declared conflicts of interest: kin and households the mediator must not mediate for (free text names).</summary>
+    public List<string> Conflicts { get; set; } = [];
+}
+
+public static class MediatorLimits
+{
+    public const int VillageLength = 50;
+    public const int GroupLength = 50;
+    public const int ConflictLength = 50;
+    public const int MaxConflicts = 30;
 }
 
 /// <summary>A time the mediator cannot take bookings (leave, training, another duty).</summary>

@@ -8,10 +8,12 @@ using Zhizhi.Orchard.Mediation.Bookings;
 using Zhizhi.Orchard.Mediation.Data;
 using Zhizhi.Orchard.Mediation.Rooms;
 using Zhizhi.Orchard.Security;
+using Zhizhi.Orchard.Townships.Contracts;
 
 namespace Zhizhi.Orchard.Mediation.Mediators;
 
-public sealed record MediatorInput(string? Name, string? Type, string?[]? Specialties, int[]? RoomIds, string? Phone = null, bool? Active = null);
+public sealed record MediatorInput(string? Name, string? Type, string?[]? Specialties, int[]? RoomIds, string? Phone = null, bool? Active = null,
+    string? Village = null, string? VillageGroup = null, string?[]? Conflicts = null);
 
 public sealed record MediatorDto(int Id, string Name, string Type, IReadOnlyList<string> Specialties, IReadOnlyList<int> RoomIds, bool Active);
 
@@ -41,12 +43,15 @@ internal static class MediatorEndpoints
             .Where(m => string.IsNullOrEmpty(specialty) || m.Specialties.Contains(specialty)).Select(Dto).ToList());
     }
 
-    private static async Task<Validation> ValidateAsync(MediatorInput r, MediationDbContext db, CancellationToken ct)
+    private static async Task<Validation> ValidateAsync(MediatorInput r, MediationDbContext db, ITownshipDirectory directory, CancellationToken ct)
     {
         var v = new Validation().Required("name", r.Name, "姓名", 50).Optional("phone", r.Phone, "电话", 20);
         if (string.IsNullOrWhiteSpace(r.Type) || !MediatorTypes.All.Contains(r.Type.Trim())) v.Add("type", $"调解员类型须为:{string.Join("、", MediatorTypes.All)}");
         foreach (var s in r.Specialties ?? [])
             if (s is null || !Categories.All.Contains(s.Trim())) v.Add("specialties", $"未知的擅长领域“{s}”,可选:{string.Join("、", Categories.All)}");
+        MediatorScreening.Validate(v, r.VillageGroup, r.Conflicts, "conflicts");
+        if (!string.IsNullOrWhiteSpace(r.Village) && !await MediatorScreening.KnownVillageAsync(directory, r.Village, ct))
+            v.Add("village", $"本乡镇没有“{r.Village.Trim()}”这个村(社区)");
         if (r.RoomIds is { Length: > 0 } ids)
         {
             var known = await db.Rooms.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
@@ -63,11 +68,14 @@ internal static class MediatorEndpoints
         m.RoomIds = [.. (r.RoomIds ?? []).Distinct()];
         m.Phone = string.IsNullOrWhiteSpace(r.Phone) ? null : r.Phone.Trim();
         m.Active = r.Active ?? true;
+        m.Village = MediatorScreening.Clean(r.Village);
+        m.VillageGroup = MediatorScreening.Clean(r.VillageGroup);
+        m.Conflicts = MediatorScreening.CleanList(r.Conflicts);
     }
 
-    private static async Task<Results<Created<MediatorDto>, ValidationProblem>> CreateAsync(MediatorInput request, MediationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<MediatorDto>, ValidationProblem>> CreateAsync(MediatorInput request, MediationDbContext db, ITownshipDirectory directory, TimeProvider clock, CancellationToken ct)
     {
-        var v = await ValidateAsync(request, db, ct);
+        var v = await ValidateAsync(request, db, directory, ct);
         if (!v.IsValid) return v.Problem();
         var m = new Mediator { Name = "", Type = "", CreatedAt = clock.GetUtcNow().UtcDateTime };
         Apply(m, request);
@@ -76,11 +84,11 @@ internal static class MediatorEndpoints
         return TypedResults.Created($"/api/mediation/mediators/{m.Id}", Dto(m));
     }
 
-    private static async Task<Results<Ok<MediatorDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(int id, MediatorInput request, MediationDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<MediatorDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(int id, MediatorInput request, MediationDbContext db, ITownshipDirectory directory, CancellationToken ct)
     {
         var m = await db.Mediators.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Problems.NotFound("没有这位调解员");
-        var v = await ValidateAsync(request, db, ct);
+        var v = await ValidateAsync(request, db, directory, ct);
         if (!v.IsValid) return v.Problem();
         Apply(m, request);
         await db.SaveChangesAsync(ct);

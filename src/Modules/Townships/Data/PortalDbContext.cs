@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Zhizhi.Orchard.Events;
 using Zhizhi.Orchard.Townships.Calendar;
 using Zhizhi.Orchard.Townships.Notices;
+using Zhizhi.Orchard.Townships.Organisation;
 using Zhizhi.Orchard.Townships.Villages;
 
 namespace Zhizhi.Orchard.Townships.Data;
@@ -15,6 +16,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Village> Villages => Set<Village>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Grid> Grids => Set<Grid>();
+    public DbSet<VillagePerson> People => Set<VillagePerson>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -43,6 +46,30 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
             b.Property(d => d.Kind).HasMaxLength(10);
             b.Property(d => d.Name).HasMaxLength(EditCalendar.MaxNameLength);
             b.HasIndex(d => d.Date).IsUnique();
+        });
+        modelBuilder.Entity<Grid>(b =>
+        {
+            b.ToTable("portal_grids");
+            b.HasKey(g => g.Id);
+            b.Property(g => g.Name).HasMaxLength(OrganisationLimits.NameLength);
+            b.Property(g => g.WorkerName).HasMaxLength(OrganisationLimits.NameLength);
+            b.Property(g => g.WorkerPhone).HasMaxLength(OrganisationLimits.PhoneLength);
+            b.Property(g => g.WorkerUserName).HasMaxLength(OrganisationLimits.UserNameLength);
+            // Two administrators adding the same grid at once: the index lets one in.
+            b.HasIndex(g => new { g.VillageId, g.Name }).IsUnique();
+            // A village with grids cannot be deleted, whatever the page read before.
+            b.HasOne<Village>().WithMany().HasForeignKey(g => g.VillageId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<VillagePerson>(b =>
+        {
+            b.ToTable("portal_village_people");
+            b.HasKey(p => p.Id);
+            b.Property(p => p.Name).HasMaxLength(OrganisationLimits.NameLength);
+            b.Property(p => p.Duty).HasMaxLength(OrganisationLimits.DutyLength);
+            b.Property(p => p.Phone).HasMaxLength(OrganisationLimits.PhoneLength);
+            b.Property(p => p.UserName).HasMaxLength(OrganisationLimits.UserNameLength);
+            b.HasIndex(p => new { p.VillageId, p.Duty, p.Name }).IsUnique();
+            b.HasOne<Village>().WithMany().HasForeignKey(p => p.VillageId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.AddOutbox(Prefix);
     }

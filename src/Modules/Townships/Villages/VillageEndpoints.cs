@@ -70,4 +70,21 @@ internal sealed class TownshipDirectory(PortalDbContext db) : ITownshipDirectory
 {
     public async Task<IReadOnlyList<VillageInfo>> VillagesAsync(CancellationToken ct = default)
         => await db.Villages.AsNoTracking().OrderBy(v => v.Id).Select(v => new VillageInfo(v.Id, v.Name, v.Kind, v.Grids)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<GridInfo>> GridsAsync(string village, CancellationToken ct = default)
+        => await (from g in db.Grids.AsNoTracking()
+                  join v in db.Villages.AsNoTracking() on g.VillageId equals v.Id
+                  where v.Name == village
+                  orderby g.Id
+                  select new GridInfo(g.Id, v.Name, g.Name, g.WorkerName, g.WorkerPhone, g.WorkerUserName)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<VillagePersonInfo>> PeopleAsync(string village, CancellationToken ct = default)
+        => await (from p in db.People.AsNoTracking()
+                  join v in db.Villages.AsNoTracking() on p.VillageId equals v.Id
+                  where v.Name == village
+                  orderby p.Id
+                  select new VillagePersonInfo(p.Id, v.Name, p.Name, p.Duty, p.Phone, p.UserName)).ToListAsync(ct);
+
+    public async Task<VillagePersonInfo?> PersonInChargeAsync(string village, string duty, CancellationToken ct = default)
+        => (await PeopleAsync(village, ct)).FirstOrDefault(p => p.Duty == duty);
 }

@@ -83,6 +83,13 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                     b.Property<DateTime?>("LevelSince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("MediatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MediatorName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("PauseReason")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -158,6 +165,8 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 
                     b.HasIndex("Category", "ReportedAt");
 
+                    b.HasIndex("MediatorId", "Status");
+
                     b.HasIndex("Status", "DeadlineAt");
 
                     b.HasIndex("Village", "ReportedAt");
@@ -179,6 +188,10 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 
@@ -192,6 +205,10 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                         .HasColumnType("character varying(30)");
 
                     b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("VillageGroup")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
@@ -282,6 +299,50 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("disputes_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Organisation.AssignmentRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Village")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope")
+                        .IsUnique();
+
+                    b.ToTable("disputes_assignment_rules", (string)null);
                 });
 
             modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Settings.AppliedEvent", b =>

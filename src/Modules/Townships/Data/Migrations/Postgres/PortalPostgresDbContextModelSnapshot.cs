@@ -123,6 +123,79 @@ namespace Zhizhi.Orchard.Townships.Data.Migrations.Postgres
                     b.ToTable("portal_notices", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.Townships.Organisation.Grid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WorkerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("WorkerPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("WorkerUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("portal_grids", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.Townships.Organisation.VillagePerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageId", "Duty", "Name")
+                        .IsUnique();
+
+                    b.ToTable("portal_village_people", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.Townships.Villages.Village", b =>
                 {
                     b.Property<int>("Id")
@@ -161,6 +234,24 @@ namespace Zhizhi.Orchard.Townships.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("portal_villages", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.Townships.Organisation.Grid", b =>
+                {
+                    b.HasOne("Zhizhi.Orchard.Townships.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.Townships.Organisation.VillagePerson", b =>
+                {
+                    b.HasOne("Zhizhi.Orchard.Townships.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -114,6 +114,75 @@ namespace Zhizhi.Orchard.Townships.Data.Migrations.Sqlite
                     b.ToTable("portal_notices", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.Townships.Organisation.Grid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("portal_grids", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.Townships.Organisation.VillagePerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageId", "Duty", "Name")
+                        .IsUnique();
+
+                    b.ToTable("portal_village_people", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.Townships.Villages.Village", b =>
                 {
                     b.Property<int>("Id")
@@ -150,6 +219,24 @@ namespace Zhizhi.Orchard.Townships.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("portal_villages", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.Townships.Organisation.Grid", b =>
+                {
+                    b.HasOne("Zhizhi.Orchard.Townships.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.Townships.Organisation.VillagePerson", b =>
+                {
+                    b.HasOne("Zhizhi.Orchard.Townships.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
