@@ -31,6 +31,8 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         feature.AddFeatureSetup<DisputeSetup>();
         feature.AddStatsContributor<DisputeStats>();
         feature.AddRecipeStep<Demo.DisputeDemoRecipeStep>();
+        feature.AddEventHandler<County.CaseReferredToCounty, County.ReferToCountyHandler>();
+        feature.Services.AddScoped<County.ApplyCountyAnswer>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

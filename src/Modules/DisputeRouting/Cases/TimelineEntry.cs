@@ -40,6 +40,7 @@ public static class TimelineKinds
         "note" => "内部备注",
         "agreement" => "调解协议",
         "classify" => "定级包案",
+        "county" => "县级平台",
         _ => kind,
     };
 }

@@ -23,6 +23,7 @@ internal sealed class DisputeRoutedHandler(DisputesDbContext db, TimeProvider cl
             {
                 Apply(c, e);
                 await AppendAsync(c, e, ct);
+                if (e.Level == CaseLevels.County) db.Publish(new County.CaseReferredToCounty(c.Id, e.At), clock.GetUtcNow().UtcDateTime);
             }
             else if (c is not null && c.Level is null)
             {
