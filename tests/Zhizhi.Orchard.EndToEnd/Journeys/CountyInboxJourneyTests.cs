@@ -32,10 +32,12 @@ public sealed class CountyInboxJourneyTests(BrowserHost host) : BrowserTest(host
             await Page.ReloadAsync();
         }
         await Expect(row).ToContainTextAsync("待处理");
+        await Axe.AssertNoSeriousViolationsAsync(Page, "/admin/county/disputes");
         await row.GetByRole(AriaRole.Link).ClickAsync();
 
         await Expect(Page.Locator("#referral-reason")).ToContainTextAsync("双方对界址各执一词");
         await Expect(Page.Locator("#referral-tried")).ToContainTextAsync("乡镇(街道)");
+        await Axe.AssertNoSeriousViolationsAsync(Page, "/admin/county/disputes/{id}");
         await Page.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("已登记“受理”,结果将回传乡镇");
         await Page.GetByRole(AriaRole.Button, new() { Name = "化解", Exact = true }).ClickAsync();
@@ -57,6 +59,7 @@ public sealed class CountyInboxJourneyTests(BrowserHost host) : BrowserTest(host
         await Expect(staff.Locator("#county-answer")).ToContainTextAsync("双方签订界址确认书");
         await Expect(staff.Locator("main")).ToContainTextAsync("县级平台:化解");
         await Expect(staff.Locator("#chain-status")).ToContainTextAsync("哈希链完整");
+        await Axe.AssertNoSeriousViolationsAsync(staff, "/hengjie/admin/disputes/{id} (county answer)");
         await Screenshots.TakeAsync(staff, "hengjie-case-answered-by-county");
     }
 
