@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Zhizhi.Orchard.DisputeRouting.County;
 using Zhizhi.Orchard.Events;
 using Zhizhi.Orchard.Tests.Infrastructure;
@@ -88,6 +89,16 @@ public abstract class CountyInboxTests(ZhizhiHost fixture)
         Assert.Equal(0, (await county.GetJsonAsync($"api/county/disputes?township={township.Name}&status=done")).GetProperty("total").GetInt32());
         using (var r = await county.GetAsync("api/county/disputes?status=whatever", CT))
             (await r.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("status");
+
+        // Past the county's deadline the referral is flagged and filtered as overdue.
+        var referralId = item.GetProperty("id").GetInt32();
+        var host = Host.Services.GetRequiredService<ITownshipManager>().Find(Township.HostName)!;
+        await using (var scope = Host.Services.GetRequiredService<ITownshipScopeFactory>().CreateScope(host))
+            await scope.ServiceProvider.GetRequiredService<CountyDbContext>().Referrals.Where(x => x.Id == referralId)
+                .ExecuteUpdateAsync(x => x.SetProperty(r => r.DeadlineAt, DateTime.UtcNow.AddHours(-1)), CT);
+        var overdue = await county.GetJsonAsync($"api/county/disputes?township={township.Name}&overdue=true");
+        Assert.True(Assert.Single(overdue.GetProperty("items").EnumerateArray().ToList()).GetProperty("overdue").GetBoolean());
+        Assert.Contains("已超期", await HtmlAsync(county, $"admin/county/disputes?township={township.Name}&overdue=true"));
     }
 
     [Fact]
