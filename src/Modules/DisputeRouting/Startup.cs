@@ -34,6 +34,8 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         feature.Services.AddScoped<Organisation.AssignmentRules>();
         feature.Services.AddScoped<Organisation.CaseAssignment>();
         feature.Services.AddScoped<Organisation.MediatorAssignment>();
+        feature.AddEventHandler<County.CaseReferredToCounty, County.ReferToCountyHandler>();
+        feature.Services.AddScoped<County.ApplyCountyAnswer>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -37,6 +37,15 @@ public sealed class DisputeCase
     /// <summary>Bumped by every change: the database refuses a change made from a stale read (two staff acting at once).</summary>
     public int Version { get; set; }
     public List<Party> Parties { get; set; } = [];
+    /// <summary>The county inbox's state of this case (pending/handling/done) once the county received it; null before.</summary>
+    public string? CountyStatus { get; set; }
+    public DateTime? CountyReferredAt { get; set; }
+    public DateTime? CountyDeadlineAt { get; set; }
+    /// <summary>The county's answer: resolve 化解, decline 不予受理, litigation 引导诉讼, with its text, who and when.</summary>
+    public string? CountyOutcome { get; set; }
+    public string? CountyOutcomeText { get; set; }
+    public string? CountyOutcomeBy { get; set; }
+    public DateTime? CountyOutcomeAt { get; set; }
 
     public bool IsOpen => CaseStatus.Open.Contains(Status);
     /// <summary>The mediator (Mediation module's id and name) assigned with conflict screening and load balancing.</summary>

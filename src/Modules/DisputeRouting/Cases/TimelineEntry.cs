@@ -42,6 +42,7 @@ public static class TimelineKinds
         "classify" => "定级包案",
         "assigned" => "确定承办人",
         "assignMediator" => "指派调解员",
+        "county" => "县级平台",
         _ => kind,
     };
 }

@@ -49,6 +49,10 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
             b.Property(c => c.Grade).HasMaxLength(10).HasDefaultValue(CaseGrades.Blue);
             b.Property(c => c.Leader).HasMaxLength(CaseGrades.LeaderLength);
             b.Property(c => c.Version).IsConcurrencyToken();
+            b.Property(c => c.CountyStatus).HasMaxLength(20);
+            b.Property(c => c.CountyOutcome).HasMaxLength(20);
+            b.Property(c => c.CountyOutcomeText).HasMaxLength(County.CountyDbContext.TextLength);
+            b.Property(c => c.CountyOutcomeBy).HasMaxLength(NameLength);
             b.Ignore(c => c.IsOpen);
             b.HasIndex(c => c.CaseNo).IsUnique();
             b.HasIndex(c => new { c.Year, c.Seq }).IsUnique();

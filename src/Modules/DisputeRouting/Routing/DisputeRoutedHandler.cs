@@ -27,6 +27,7 @@ internal sealed class DisputeRoutedHandler(DisputesDbContext db, TimeProvider cl
                 Apply(c, e);
                 await AppendAsync(c, e, ct);
                 if (choice is not null) await HashChain.AppendAsync(db, c, e.At, "assigned", Actor, choice.Reason, isPublic: false, ct);
+                if (e.Level == CaseLevels.County) db.Publish(new County.CaseReferredToCounty(c.Id, e.At), clock.GetUtcNow().UtcDateTime);
             }
             else if (c is not null && c.Level is null)
             {

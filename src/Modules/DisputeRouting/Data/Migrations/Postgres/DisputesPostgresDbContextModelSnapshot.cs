@@ -54,6 +54,31 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("CountyDeadlineAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CountyOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("CountyOutcomeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CountyOutcomeBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CountyOutcomeText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("CountyReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CountyStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime?>("DeadlineAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -47,6 +47,31 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CountyDeadlineAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CountyOutcomeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyOutcomeBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyOutcomeText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CountyReferredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DeadlineAt")
                         .HasColumnType("TEXT");
 
