@@ -37,6 +37,8 @@ public sealed class DisputeCase
     /// <summary>Bumped by every change: the database refuses a change made from a stale read (two staff acting at once).</summary>
     public int Version { get; set; }
     public List<Party> Parties { get; set; } = [];
+    /// <summary>When an obligation of the agreement was not honoured and the court path was taken: 引导诉讼 or 申请强制执行.</summary>
+    public string? CourtPath { get; set; }
 
     public bool IsOpen => CaseStatus.Open.Contains(Status);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Zhizhi.Orchard.DisputeRouting.Cases;
 using Zhizhi.Orchard.DisputeRouting.Categories;
+using Zhizhi.Orchard.DisputeRouting.Obligations;
 using Zhizhi.Orchard.DisputeRouting.Settings;
 using Zhizhi.Orchard.Events;
 
@@ -23,6 +24,8 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
     public DbSet<DisputeSetting> Settings => Set<DisputeSetting>();
     public DbSet<CaseCounter> Counters => Set<CaseCounter>();
     public DbSet<AppliedEvent> AppliedEvents => Set<AppliedEvent>();
+    public DbSet<Obligation> Obligations => Set<Obligation>();
+    public DbSet<DisputeNotification> Notifications => Set<DisputeNotification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -106,6 +109,7 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
             b.HasKey(e => e.MessageId);
         });
         modelBuilder.AddOutbox(Prefix);
+        ObligationModel.Configure(modelBuilder);
     }
 }
 
