@@ -121,6 +121,7 @@ internal static class ObligationModel
             // What was already sent: a second sweep (or node) inserting the same key is refused by the database.
             b.HasIndex(n => n.Key).IsUnique();
             b.HasIndex(n => n.CreatedAt);
+            b.HasIndex(n => new { n.CaseId, n.Kind });
         });
         modelBuilder.Entity<DisputeCase>().Property(c => c.CourtPath).HasMaxLength(20);
     }

@@ -103,11 +103,11 @@ public sealed class ObligationActions(DisputesDbContext db, IWorkflowRuntime wor
                     : $"“{(name.Length > 20 ? name[..20] + "…" : name)}”不是本案当事人,可选:{string.Join("、", c.Parties.Select(p => p.Name).Distinct())}");
             var due = ParseDate(it.DueDate)!.Value;
             if (due < today && (old is null || old.DueDate != due)) v.Add($"{f}.dueDate", $"履行期限不能早于今天({today:yyyy-MM-dd})");
-            if (party is not null) parsed.Add((it, party, due, it.Amount is { } a ? (long)(a * 100) : null, old));
+            if (party is not null) parsed.Add((it, party, due, it.Amount is { } a ? (long?)(long)(a * 100) : null, old));
         }
         if (!v.IsValid) return Invalid(c, v);
 
-        foreach (var o in existing.Where(o => !o.IsOpen || o.Status == ObligationStatus.Overdue))
+        foreach (var o in existing.Where(x => !x.IsOpen || x.Status == ObligationStatus.Overdue))
         {
             var sent = parsed.FirstOrDefault(p => p.Old == o);
             var state = ObligationStatus.Chinese(o.Status);
@@ -151,7 +151,7 @@ public sealed class ObligationActions(DisputesDbContext db, IWorkflowRuntime wor
         if (o is null) return Invalid(c, new Validation().Add("obligationId", "本案没有这个履行事项"));
         if (!o.IsOpen) return Conflict(c, $"履行事项{o.Describe()}已登记为{ObligationStatus.Chinese(o.Status)},不能重复登记");
         var today = Today(now);
-        if (r.Result == ObligationStatus.Breached && o.DueDate >= today)
+        if (r.Result == ObligationStatus.Breached && o.Status == ObligationStatus.Pending && o.DueDate >= today)
             return Conflict(c, $"履行事项{o.Describe()}的履行期限未到,不能认定未履行");
         var extra = string.IsNullOrWhiteSpace(r.Note) ? "" : $";{r.Note.Trim()}";
         o.Status = r.Result!;

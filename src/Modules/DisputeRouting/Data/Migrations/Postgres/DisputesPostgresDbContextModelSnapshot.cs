@@ -335,6 +335,8 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("CaseId", "Kind");
+
                     b.ToTable("disputes_notifications", (string)null);
                 });
 

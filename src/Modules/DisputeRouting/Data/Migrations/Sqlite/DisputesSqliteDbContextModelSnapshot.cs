@@ -320,6 +320,8 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("CaseId", "Kind");
+
                     b.ToTable("disputes_notifications", (string)null);
                 });
 

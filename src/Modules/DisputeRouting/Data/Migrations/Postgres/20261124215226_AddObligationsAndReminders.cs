@@ -75,6 +75,11 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_disputes_notifications_CaseId_Kind",
+                table: "disputes_notifications",
+                columns: new[] { "CaseId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_disputes_notifications_CreatedAt",
                 table: "disputes_notifications",
                 column: "CreatedAt");

@@ -74,6 +74,11 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_disputes_notifications_CaseId_Kind",
+                table: "disputes_notifications",
+                columns: new[] { "CaseId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_disputes_notifications_CreatedAt",
                 table: "disputes_notifications",
                 column: "CreatedAt");
