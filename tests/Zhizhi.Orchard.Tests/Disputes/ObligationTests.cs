@@ -219,6 +219,40 @@ public abstract class ObligationTests(ZhizhiHost fixture)
     }
 
     [Fact]
+    public async Task ARoutingWorkflowWaitingForABreachIsInformedAndRoutesTheReopenedCase()
+    {
+        var township = await Host.CreateTownshipAsync();
+        using var admin = await township.AsAdminAsync();
+        // A township's own routing: after a settlement it waits for the breach signal, then hands the case to its 司法所.
+        var definition = Workflows.EngineHarness.Definition("dispute-with-aftercare",
+        [
+            Workflows.EngineHarness.A("start", "Start"),
+            Workflows.EngineHarness.A("village", "DisputeRoute", new { level = "village", assignee = "村调委会", deadline = "P7D" }),
+            Workflows.EngineHarness.A("task", "UserTask", new { outcomes = new[] { "调解成功" }, assignee = "村调委会" }),
+            Workflows.EngineHarness.A("aftercare", "Signal", new { signal = ObligationActions.BreachSignal }),
+            Workflows.EngineHarness.A("township", "DisputeRoute", new { level = "township", assignee = "镇司法所", deadline = "P10D", note = "协议未履行,转镇司法所重新调解" }),
+        ],
+        [["start", "Done", "village"], ["village", "Done", "task"], ["task", "调解成功", "aftercare"], ["aftercare", "Done", "township"]]);
+        using (var r = await admin.PostJsonAsync("api/workflows", definition)) await r.ShouldBeAsync(HttpStatusCode.Created);
+        using (var put = await admin.PutAsJsonAsync("api/disputes/settings", new { caseNoPrefix = "JF", workflowId = "dispute-with-aftercare" }, CT))
+            await put.ShouldBeAsync(HttpStatusCode.OK);
+        var id = await AcceptedCaseAsync(admin);
+        await ActAsync(admin, id, Agreement(new { party = "李四", what = "支付赔偿款", amount = 400, dueDate = Day(1) }));
+        await ActAsync(admin, id, new { action = "resolve" });
+        Assert.Equal(1, await CheckAsync(township, DateTime.UtcNow.AddDays(3)));
+        var oid = Assert.Single(await ObligationsAsync(admin, id)).GetProperty("id").GetInt32();
+
+        var reopened = await ActAsync(admin, id, new { action = "obligation", obligationId = oid, result = "breached", path = "remediate" });
+        Assert.Equal("accepted", reopened.GetProperty("status").GetString());
+
+        var routed = await WaitForAsync(admin, id, c => c.GetProperty("assignee").GetString() == "镇司法所");
+        Assert.Equal("township", routed.Level());
+        Assert.Equal("accepted", routed.GetProperty("status").GetString());
+        Assert.Contains(routed.Timeline(), e => e.GetProperty("note").GetString()?.Contains("转镇司法所重新调解") == true);
+        Assert.True((await admin.GetJsonAsync($"api/disputes/{id}/verify")).GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
     public async Task WithJudicialConfirmationTheCourtPathIsEnforcement()
     {
         var township = await Host.CreateTownshipAsync();
