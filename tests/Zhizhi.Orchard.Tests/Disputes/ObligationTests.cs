@@ -146,7 +146,7 @@ public abstract class ObligationTests(ZhizhiHost fixture)
         Assert.Equal("overdue", o.GetProperty("status").GetString());
         Assert.Equal("待核查", o.GetProperty("statusName").GetString());
         var c = await admin.GetJsonAsync($"api/disputes/{id}");
-        Assert.Single(c.Timeline(), e => e.GetProperty("kind").GetString() == "obligation-overdue");
+        Assert.Equal("履行待核查", Assert.Single(c.Timeline(), e => e.GetProperty("kind").GetString() == "obligation-overdue").GetProperty("kindName").GetString());
         Assert.True((await admin.GetJsonAsync($"api/disputes/{id}/verify")).GetProperty("valid").GetBoolean());
 
         // The handler who recorded the agreement is told once; a mediator not named sees nothing, the manager sees all.

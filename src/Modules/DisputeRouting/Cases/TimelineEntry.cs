@@ -40,6 +40,8 @@ public static class TimelineKinds
         "note" => "内部备注",
         "agreement" => "调解协议",
         "classify" => "定级包案",
+        "obligation" => "履行情况",
+        "obligation-overdue" => "履行待核查",
         _ => kind,
     };
 }
