@@ -36,6 +36,12 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         feature.Services.AddScoped<Organisation.MediatorAssignment>();
         feature.AddEventHandler<County.CaseReferredToCounty, County.ReferToCountyHandler>();
         feature.Services.AddScoped<County.ApplyCountyAnswer>();
+        feature.Services.AddScoped<Obligations.ObligationActions>();
+        feature.Services.AddScoped<Obligations.ObligationCheck>();
+        feature.Services.AddScoped<Obligations.DeadlineReminders>();
+        feature.Services.AddScoped<Obligations.ReminderSettings>();
+        feature.Services.AddSingleton<Obligations.DisputeSweeper>();
+        feature.Services.AddHostedService(sp => sp.GetRequiredService<Obligations.DisputeSweeper>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -44,6 +50,7 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         CaseEndpoints.Map(endpoints);
         Ledger.LedgerExport.Map(endpoints);
         Organisation.AssignmentRuleEndpoints.Map(endpoints);
+        Obligations.ObligationEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions =>
@@ -57,5 +64,6 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         menu.Add("矛盾纠纷", "待办案件", "/admin/disputes", DisputePermissions.View, order: 300);
         menu.Add("矛盾纠纷", "纠纷分类与设置", "/admin/disputes/settings", DisputePermissions.Manage, order: 310);
         menu.Add("矛盾纠纷", "分派规则", "/admin/disputes/assignment-rules", DisputePermissions.Manage, order: 315);
+        menu.Add("矛盾纠纷", "提醒与履行核查", "/admin/disputes/notifications", DisputePermissions.View, order: 320);
     }
 }

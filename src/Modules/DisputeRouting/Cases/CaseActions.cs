@@ -6,16 +6,17 @@ using Zhizhi.Orchard.Workflows.Contracts;
 namespace Zhizhi.Orchard.DisputeRouting.Cases;
 
 public sealed record ActionRequest(string? Action, string? Note, int? Satisfaction, string? Reason, string? Terms, bool? JudicialConfirmation,
-    string? Grade = null, string? Leader = null, int? MediatorId = null);
+    string? Grade = null, string? Leader = null,
+    List<Obligations.ObligationItem?>? Obligations = null, int? ObligationId = null, string? Result = null, string? Path = null, int? MediatorId = null);
 
 /// <summary>
 /// The staff actions on a case and the state machine they obey. The case row changes under its concurrency
 /// token, so of two staff acting at once one gets 409; resolve/fail/escalate then complete the workflow's
 /// waiting task, and the workflow moves the case's level.
 /// </summary>
-public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows, TimeProvider clock)
+public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows, TimeProvider clock, Obligations.ObligationActions obligations)
 {
-    public static readonly string[] Names = ["accept", "resolve", "fail", "escalate", "close", "revisit", "pause", "resume", "note", "agreement", "classify", Organisation.MediatorAssignment.Action];
+    public static readonly string[] Names = ["accept", "resolve", "fail", "escalate", "close", "revisit", "pause", "resume", "note", "agreement", "classify", Organisation.MediatorAssignment.Action, "obligation"];
 
     /// <summary>What each action completes in the workflow: the user task's button of that name.</summary>
     public static string? WorkflowOutcome(string action) => action switch
@@ -27,9 +28,9 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
     };
 
     /// <summary>Stale: someone else changed the case between read and write (the database refused); trying again may succeed.</summary>
-    public enum Outcome { Done, NotFound, Conflict, Stale }
+    public enum Outcome { Done, NotFound, Conflict, Stale, Invalid }
 
-    public sealed record Result(Outcome Outcome, DisputeCase? Case, string? Message = null);
+    public sealed record Result(Outcome Outcome, DisputeCase? Case, string? Message = null, IDictionary<string, string[]>? Errors = null);
 
     public static Validation Validate(ActionRequest? r)
     {
@@ -49,6 +50,7 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
             v.Optional("leader", r.Leader, "包案领导", CaseGrades.LeaderLength);
             if (r.Grade?.Trim() == CaseGrades.Red && string.IsNullOrWhiteSpace(r.Leader)) v.Add("leader", "红色等级的纠纷须指定包案领导");
         }
+        Obligations.ObligationActions.Validate(r, v);
         return v;
     }
 
@@ -59,7 +61,9 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
         var now = clock.GetUtcNow().UtcDateTime;
         var refusal = Apply(c, r, now);
         if (refusal is not null) return new(Outcome.Conflict, c, refusal);
-        await HashChain.AppendAsync(db, c, now, r.Action!, actor, NoteOf(c, r), IsPublic(r.Action!), ct);
+        var step = await obligations.ApplyAsync(c, r, now, actor, ct);
+        if (step?.Stop is { } stop) return stop;
+        await HashChain.AppendAsync(db, c, now, r.Action!, actor, step?.Note ?? NoteOf(c, r), IsPublic(r.Action!), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -72,6 +76,7 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
         var correlationId = ReportDispute.CorrelationId(c.Id);
         if (WorkflowOutcome(r.Action!) is { } outcome)
             await workflows.CompleteTaskAsync(correlationId, outcome, ct);
+        if (step?.Signal is { } signal) await obligations.InformWorkflowAsync(correlationId, signal, ct);
         // The workflow's deadline stops with the case's clock: paused timers keep their remaining time. A timer that a
         // step set while the case stays paused (e.g. the next level's deadline after a failed mediation) is paused too.
         if (r.Action == "resume") await workflows.ResumeTimersAsync(correlationId, ct);
@@ -145,6 +150,8 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
                 return null;
             case "note":
                 return null;
+            case "obligation":
+                return null; // its state rules are the obligation's own: Obligations/ObligationActions
             case "classify":
                 if (c.Status == CaseStatus.Closed) return $"案件{state},不能再定级";
                 c.Grade = r.Grade!.Trim();

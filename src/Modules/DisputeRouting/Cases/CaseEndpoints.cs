@@ -123,6 +123,7 @@ internal static class CaseEndpoints
         if (request!.Action == Organisation.MediatorAssignment.Action) return await mediators.ActAsync(id, request, Actor(user), township, ct);
         var r = await actions.ExecuteWithRetryAsync(id, request!, Actor(user), ct);
         if (r.Outcome == CaseActions.Outcome.NotFound) return Problems.NotFound("没有这个纠纷案件");
+        if (r.Outcome == CaseActions.Outcome.Invalid) return Problems.Invalid(r.Errors!);
         if (r.Outcome is CaseActions.Outcome.Conflict or CaseActions.Outcome.Stale) return Problems.Conflict(r.Message!);
         var c = await db.Cases.AsNoTracking().Include(x => x.Parties).FirstAsync(x => x.Id == id, ct);
         var timeline = await db.Timeline.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Seq).ToListAsync(ct);

@@ -46,6 +46,8 @@ public sealed class DisputeCase
     public string? CountyOutcomeText { get; set; }
     public string? CountyOutcomeBy { get; set; }
     public DateTime? CountyOutcomeAt { get; set; }
+    /// <summary>When an obligation of the agreement was not honoured and the court path was taken: 引导诉讼 or 申请强制执行.</summary>
+    public string? CourtPath { get; set; }
 
     public bool IsOpen => CaseStatus.Open.Contains(Status);
     /// <summary>The mediator (Mediation module's id and name) assigned with conflict screening and load balancing.</summary>

@@ -43,6 +43,8 @@ public static class TimelineKinds
         "assigned" => "确定承办人",
         "assignMediator" => "指派调解员",
         "county" => "县级平台",
+        "obligation" => "履行情况",
+        "obligation-overdue" => "履行待核查",
         _ => kind,
     };
 }

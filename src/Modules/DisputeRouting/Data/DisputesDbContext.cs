@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Zhizhi.Orchard.DisputeRouting.Cases;
 using Zhizhi.Orchard.DisputeRouting.Categories;
+using Zhizhi.Orchard.DisputeRouting.Obligations;
 using Zhizhi.Orchard.DisputeRouting.Settings;
 using Zhizhi.Orchard.Events;
 
@@ -24,6 +25,8 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
     public DbSet<CaseCounter> Counters => Set<CaseCounter>();
     public DbSet<AppliedEvent> AppliedEvents => Set<AppliedEvent>();
     public DbSet<Organisation.AssignmentRule> AssignmentRules => Set<Organisation.AssignmentRule>();
+    public DbSet<Obligation> Obligations => Set<Obligation>();
+    public DbSet<DisputeNotification> Notifications => Set<DisputeNotification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -112,6 +115,7 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
         });
         Organisation.AssignmentModel.Configure(modelBuilder);
         modelBuilder.AddOutbox(Prefix);
+        ObligationModel.Configure(modelBuilder);
     }
 }
 

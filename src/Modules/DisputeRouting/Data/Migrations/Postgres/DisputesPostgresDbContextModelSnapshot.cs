@@ -54,31 +54,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime?>("CountyDeadlineAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CountyOutcome")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTime?>("CountyOutcomeAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CountyOutcomeBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("CountyOutcomeText")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime?>("CountyReferredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CountyStatus")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
                     b.Property<DateTime?>("DeadlineAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -107,13 +82,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("LevelSince")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("MediatorId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("MediatorName")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("PauseReason")
                         .HasMaxLength(200)
@@ -190,8 +158,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 
                     b.HasIndex("Category", "ReportedAt");
 
-                    b.HasIndex("MediatorId", "Status");
-
                     b.HasIndex("Status", "DeadlineAt");
 
                     b.HasIndex("Village", "ReportedAt");
@@ -213,10 +179,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 
@@ -230,10 +192,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                         .HasColumnType("character varying(30)");
 
                     b.Property<string>("Role")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("VillageGroup")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
@@ -324,50 +282,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("disputes_categories", (string)null);
-                });
-
-            modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Organisation.AssignmentRule", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Assignee")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Scope")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Village")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Scope")
-                        .IsUnique();
-
-                    b.ToTable("disputes_assignment_rules", (string)null);
                 });
 
             modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Settings.AppliedEvent", b =>

@@ -47,31 +47,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("CountyDeadlineAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CountyOutcome")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CountyOutcomeAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CountyOutcomeBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CountyOutcomeText")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CountyReferredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CountyStatus")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("DeadlineAt")
                         .HasColumnType("TEXT");
 
@@ -99,13 +74,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LevelSince")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("MediatorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MediatorName")
-                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PauseReason")
@@ -183,8 +151,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
 
                     b.HasIndex("Category", "ReportedAt");
 
-                    b.HasIndex("MediatorId", "Status");
-
                     b.HasIndex("Status", "DeadlineAt");
 
                     b.HasIndex("Village", "ReportedAt");
@@ -204,10 +170,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
@@ -221,10 +183,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VillageGroup")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
@@ -311,48 +269,6 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("disputes_categories", (string)null);
-                });
-
-            modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Organisation.AssignmentRule", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Assignee")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scope")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Village")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Scope")
-                        .IsUnique();
-
-                    b.ToTable("disputes_assignment_rules", (string)null);
                 });
 
             modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Settings.AppliedEvent", b =>

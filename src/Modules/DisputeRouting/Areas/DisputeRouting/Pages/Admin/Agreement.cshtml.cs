@@ -12,6 +12,7 @@ namespace Zhizhi.Orchard.DisputeRouting.Pages.Admin;
 public sealed class AgreementModel(DisputesDbContext db, ITownshipAccessor townships, TimeProvider clock) : PageModel
 {
     public CaseDto Case { get; private set; } = null!;
+    public IReadOnlyList<Zhizhi.Orchard.DisputeRouting.Obligations.Obligation> Obligations { get; private set; } = [];
     public string TownshipName => townships.Current.DisplayName;
     public string Today => TownshipTime.ToLocal(townships.Current, clock.GetUtcNow().UtcDateTime).ToString("yyyy 年 M 月 d 日");
 
@@ -20,6 +21,7 @@ public sealed class AgreementModel(DisputesDbContext db, ITownshipAccessor towns
         var c = await db.Cases.AsNoTracking().Include(x => x.Parties).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c?.AgreementTerms is null) return NotFound();
         Case = c.ToDto(townships.Current, clock.GetUtcNow().UtcDateTime, Audience.Handler, null);
+        Obligations = await Zhizhi.Orchard.DisputeRouting.Obligations.ObligationMapping.OfCaseAsync(db, id, ct);
         return Page();
     }
 }

@@ -74,6 +74,7 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
         {
             var r = await actions.ExecuteWithRetryAsync(id, request, CaseEndpoints.Actor(User), ct);
             if (r.Outcome == CaseActions.Outcome.NotFound) return NotFound();
+            ModelState.AddFieldErrors(r.Errors);
             if (r.Outcome == CaseActions.Outcome.Done)
             {
                 TempData["Message"] = Done(op!);

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Zhizhi.Orchard.DisputeRouting.Obligations;
+
+/// <summary>
+/// Once a minute, for every running township with disputes enabled (whether or not it served a request since the
+/// start): the obligation check (overdue → 待核查) and the reminders before deadlines. Both decide "once" in the
+/// database, so several nodes or overlapping runs are harmless.
+/// </summary>
+internal sealed partial class DisputeSweeper(
+    ITownshipManager townships,
+    ITownshipScopeFactory scopes,
+    TimeProvider clock,
+    ILogger<DisputeSweeper> logger) : BackgroundService
+{
+    public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAllAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
+                await Task.Delay(Tick, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    internal async Task SweepAllAsync(DateTime utcNow, CancellationToken ct)
+    {
+        foreach (var township in townships.List().Where(t => t.State == TownshipState.Running && t.IsEnabled(DisputeFeatures.DisputeRouting)))
+        {
+            try
+            {
+                await SweepAsync(township, utcNow, ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                LogFailed(logger, ex, township.Name);
+            }
+        }
+    }
+
+    /// <returns>Obligations marked overdue and reminders sent in this township.</returns>
+    internal async Task<(int Overdue, int Reminders)> SweepAsync(Township township, DateTime utcNow, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateScope(township);
+        var overdue = await scope.ServiceProvider.GetRequiredService<ObligationCheck>().RunAsync(utcNow, ct);
+        var reminders = await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().RunAsync(utcNow, ct);
+        return (overdue, reminders);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispute obligations and reminders of township {Township} could not be swept")]
+    private static partial void LogFailed(ILogger logger, Exception ex, string township);
+}
