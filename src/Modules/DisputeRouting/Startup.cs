@@ -31,6 +31,7 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         feature.AddFeatureSetup<DisputeSetup>();
         feature.AddStatsContributor<DisputeStats>();
         feature.AddRecipeStep<Demo.DisputeDemoRecipeStep>();
+        feature.Services.AddScoped<Dashboard.DisputeDashboard>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -38,6 +39,7 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         CategoryEndpoints.Map(endpoints);
         CaseEndpoints.Map(endpoints);
         Ledger.LedgerExport.Map(endpoints);
+        Dashboard.DashboardEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions =>
@@ -50,5 +52,6 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
     {
         menu.Add("矛盾纠纷", "待办案件", "/admin/disputes", DisputePermissions.View, order: 300);
         menu.Add("矛盾纠纷", "纠纷分类与设置", "/admin/disputes/settings", DisputePermissions.Manage, order: 310);
+        menu.Add("矛盾纠纷", "纠纷统计看板", "/admin/disputes/dashboard", DisputePermissions.View, order: 305);
     }
 }

@@ -106,6 +106,9 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
             b.HasKey(e => e.MessageId);
         });
         modelBuilder.AddOutbox(Prefix);
+        Dashboard.DashboardSql.Configure(modelBuilder);
+        // The ledger's grade filter (红/黄/蓝) with its period, as the list and the export query it.
+        modelBuilder.Entity<DisputeCase>().HasIndex(c => new { c.Grade, c.ReportedAt });
     }
 }
 

@@ -158,6 +158,8 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 
                     b.HasIndex("Category", "ReportedAt");
 
+                    b.HasIndex("Grade", "ReportedAt");
+
                     b.HasIndex("Status", "DeadlineAt");
 
                     b.HasIndex("Village", "ReportedAt");

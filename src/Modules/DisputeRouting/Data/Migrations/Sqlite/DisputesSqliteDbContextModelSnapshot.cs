@@ -151,6 +151,8 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
 
                     b.HasIndex("Category", "ReportedAt");
 
+                    b.HasIndex("Grade", "ReportedAt");
+
                     b.HasIndex("Status", "DeadlineAt");
 
                     b.HasIndex("Village", "ReportedAt");
