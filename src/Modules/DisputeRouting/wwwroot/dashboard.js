@@ -11,8 +11,11 @@
         var chart = window.echarts.init(el);
         chart.setOption(Object.assign({ tooltip: { trigger: option.series[0].type === 'pie' ? 'item' : 'axis' }, animation: false }, option));
         charts.push(chart);
-        var table = el.parentElement.querySelector('.zz-chart-table');
-        if (table) table.classList.add('zz-drawn');
+        // The chart carries its own title: the caption and the table stay for screen readers and printing.
+        ['.zz-chart-table', 'figcaption'].forEach(function (s) {
+            var hidden = el.parentElement.querySelector(s);
+            if (hidden) hidden.classList.add('zz-drawn');
+        });
     }
     function bars(title, names, values, horizontal) {
         var category = { type: 'category', data: names, axisLabel: { interval: 0, width: 90, overflow: 'truncate' } };
@@ -29,7 +32,7 @@
         return {
             title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
             legend: { bottom: 0 },
-            series: [{ type: 'pie', radius: ['35%', '62%'], center: ['50%', '50%'], data: data, label: { formatter: '{b}\n{c}({d}%)' } }]
+            series: [{ type: 'pie', radius: ['35%', '62%'], center: ['50%', '50%'], data: data, label: { formatter: '{c}({d}%)' } }]
         };
     }
     function names(list) { return list.map(function (x) { return x.name; }); }
@@ -54,7 +57,7 @@
             draw('settledAt', pie('化解层级(村、镇、县)', [
                 { name: '村(社区)', value: d.settledAt.village }, { name: '乡镇(街道)', value: d.settledAt.township }, { name: '县级', value: d.settledAt.county }
             ]));
-            draw('satisfaction', bars('满意度分布', d.satisfaction.distribution.map(function (s) { return s.score + ' 分'; }),
+            draw('satisfaction', bars(d.satisfaction.average === null ? '满意度分布(暂无评价)' : '满意度分布(均分 ' + d.satisfaction.average.toFixed(2) + ',' + d.satisfaction.count + ' 条评价)', d.satisfaction.distribution.map(function (s) { return s.score + ' 分'; }),
                 d.satisfaction.distribution.map(function (s) { return s.count; }), false));
             root.setAttribute('data-drawn', 'true');
         })
