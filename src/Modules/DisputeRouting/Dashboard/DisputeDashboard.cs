@@ -64,15 +64,31 @@ public sealed class DisputeDashboard(DisputesDbContext db, Township township, Ti
         var now = clock.GetUtcNow().UtcDateTime;
         var cases = CaseFilter.Apply(db.Cases.AsNoTracking(), township, now, null, null, null, filter.Village, null, filter.From, filter.To, null);
 
-        var total = await cases.CountAsync(ct);
-        var levels = await cases.Where(c => c.ResolvedAt != null).GroupBy(c => c.ResolvedLevel)
-            .Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
-        int Settled(params string[] at) => levels.Where(l => l.Level is not null && at.Contains(l.Level)).Sum(l => l.Count);
-        var resolved = levels.Sum(l => l.Count);
-        var overdue = await CaseFilter.Apply(cases, township, now, null, null, true, null, null, null, null, null).CountAsync(ct);
+        // One pass over the period's cases for every plain count (conditional aggregates), instead of one query each.
+        string[] open = CaseStatus.Open;
+        var sums = await cases.GroupBy(c => 1).Select(g => new
+        {
+            Total = g.Count(),
+            InVillage = g.Count(c => c.ResolvedAt != null && (c.ResolvedLevel == CaseLevels.Grid || c.ResolvedLevel == CaseLevels.Village)),
+            InTownship = g.Count(c => c.ResolvedAt != null && c.ResolvedLevel == CaseLevels.Township),
+            InCounty = g.Count(c => c.ResolvedAt != null && c.ResolvedLevel == CaseLevels.County),
+            Resolved = g.Count(c => c.ResolvedAt != null),
+            Overdue = g.Count(c => open.Contains(c.Status) && c.PausedAt == null && c.DeadlineAt != null && c.DeadlineAt < now),
+            Closed = g.Count(c => c.ClosedAt != null),
+            S1 = g.Count(c => c.Satisfaction == 1),
+            S2 = g.Count(c => c.Satisfaction == 2),
+            S3 = g.Count(c => c.Satisfaction == 3),
+            S4 = g.Count(c => c.Satisfaction == 4),
+            S5 = g.Count(c => c.Satisfaction == 5),
+        }).FirstOrDefaultAsync(ct);
+        var total = sums?.Total ?? 0;
+        var resolved = sums?.Resolved ?? 0;
+        var overdue = sums?.Overdue ?? 0;
+        var closed = sums?.Closed ?? 0;
+        int[] scores = [sums?.S1 ?? 0, sums?.S2 ?? 0, sums?.S3 ?? 0, sums?.S4 ?? 0, sums?.S5 ?? 0];
+        var rated = scores.Sum();
 
         var closedCases = cases.Where(c => c.ClosedAt != null);
-        var closed = await closedCases.CountAsync(ct);
         double? averageDays = db is DisputesPostgresDbContext
             ? await closedCases.Select(c => (DashboardSql.DatePart("epoch", c.ClosedAt) - DashboardSql.DatePart("epoch", c.ReportedAt)) / 86400.0).AverageAsync(ct)
             : await closedCases.Select(c => DashboardSql.JulianDay(c.ClosedAt) - DashboardSql.JulianDay(c.ReportedAt)).AverageAsync(ct);
@@ -89,12 +105,9 @@ public sealed class DisputeDashboard(DisputesDbContext db, Township township, Ti
 
         var categories = await cases.GroupBy(c => c.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var villages = await cases.GroupBy(c => c.Village).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var scores = await cases.Where(c => c.Satisfaction != null).GroupBy(c => c.Satisfaction!.Value)
-            .Select(g => new { Score = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var rated = scores.Sum(s => s.Count);
 
         double Rate(int part, int of) => of == 0 ? 0 : Math.Round((double)part / of, 4);
-        int inVillage = Settled(CaseLevels.Grid, CaseLevels.Village), inTownship = Settled(CaseLevels.Township), inCounty = Settled(CaseLevels.County);
+        int inVillage = sums?.InVillage ?? 0, inTownship = sums?.InTownship ?? 0, inCounty = sums?.InCounty ?? 0;
         return new DashboardDto(
             filter.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), filter.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), filter.Village,
             total, resolved, Rate(resolved, total), closed, averageDays is { } d ? Math.Round(d, 1) : null, overdue,
@@ -102,7 +115,7 @@ public sealed class DisputeDashboard(DisputesDbContext db, Township township, Ti
             [.. categories.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new NamedCount(c.Key, c.Count))],
             [.. villages.OrderByDescending(v => v.Count).ThenBy(v => v.Key ?? "\uffff", StringComparer.Ordinal).Select(v => new NamedCount(v.Key ?? DashboardFilter.NoVillage, v.Count))],
             new SettledAt(inVillage, inTownship, inCounty, Rate(inVillage, resolved), Rate(inTownship, resolved), Rate(inCounty, resolved)),
-            new SatisfactionFigures(rated == 0 ? null : Math.Round(scores.Sum(s => (double)s.Score * s.Count) / rated, 2), rated,
-                [.. Enumerable.Range(1, 5).Select(s => new ScoreCount(s, scores.FirstOrDefault(x => x.Score == s)?.Count ?? 0))]));
+            new SatisfactionFigures(rated == 0 ? null : Math.Round(scores.Select((n, i) => (i + 1.0) * n).Sum() / rated, 2), rated,
+                [.. scores.Select((n, i) => new ScoreCount(i + 1, n))]));
     }
 }
