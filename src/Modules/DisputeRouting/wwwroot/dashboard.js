@@ -32,7 +32,7 @@
         return {
             title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
             legend: { bottom: 0 },
-            series: [{ type: 'pie', radius: ['35%', '62%'], center: ['50%', '50%'], data: data, label: { formatter: '{c}({d}%)' } }]
+            series: [{ type: 'pie', radius: ['35%', '62%'], center: ['50%', '50%'], data: data, label: { formatter: '{c}({d}%)', overflow: 'none' } }]
         };
     }
     function names(list) { return list.map(function (x) { return x.name; }); }
