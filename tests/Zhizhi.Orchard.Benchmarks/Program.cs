@@ -11,6 +11,7 @@ public static class BenchmarkMain
         "ledger" => await LedgerBenchmark.RunAsync(args[1..]),
         "booking" => await BookingBenchmark.RunAsync(args[1..]),
         "workflows" => await WorkflowBenchmark.RunAsync(args[1..]),
+        "disputes" => await DisputeBenchmark.RunAsync(args[1..]),
         _ => Usage(),
     };
 
@@ -24,6 +25,7 @@ public static class BenchmarkMain
               ledger [--entries 1000000] [--calls 500] [--data DIR]   points ledger: balance and ledger pages over HTTP
               booking [--bookings 2000] [--parallel 16]  mediation: bookings/s on distinct slots, 31 days of slots, 200 requests for one slot
               workflows [--starts 500] [--timers 100000] [--due 100] [--provider sqlite,postgres]  engine: executions/s, timer sweep, query plans
+              disputes [--cases 100000] [--calls 200] [--postgres CONN] [--data DIR]  dispute case list, dashboard, stats, 10,000-row export
             """);
         return 2;
     }

@@ -42,6 +42,7 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         feature.Services.AddScoped<Obligations.ReminderSettings>();
         feature.Services.AddSingleton<Obligations.DisputeSweeper>();
         feature.Services.AddHostedService(sp => sp.GetRequiredService<Obligations.DisputeSweeper>());
+        feature.Services.AddScoped<Dashboard.DisputeDashboard>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -51,6 +52,7 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         Ledger.LedgerExport.Map(endpoints);
         Organisation.AssignmentRuleEndpoints.Map(endpoints);
         Obligations.ObligationEndpoints.Map(endpoints);
+        Dashboard.DashboardEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions =>
@@ -65,5 +67,6 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         menu.Add("矛盾纠纷", "纠纷分类与设置", "/admin/disputes/settings", DisputePermissions.Manage, order: 310);
         menu.Add("矛盾纠纷", "分派规则", "/admin/disputes/assignment-rules", DisputePermissions.Manage, order: 315);
         menu.Add("矛盾纠纷", "提醒与履行核查", "/admin/disputes/notifications", DisputePermissions.View, order: 320);
+        menu.Add("矛盾纠纷", "纠纷统计看板", "/admin/disputes/dashboard", DisputePermissions.View, order: 305);
     }
 }

@@ -116,6 +116,9 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
         Organisation.AssignmentModel.Configure(modelBuilder);
         modelBuilder.AddOutbox(Prefix);
         ObligationModel.Configure(modelBuilder);
+        Dashboard.DashboardSql.Configure(modelBuilder);
+        // The ledger's grade filter (红/黄/蓝) with its period, as the list and the export query it.
+        modelBuilder.Entity<DisputeCase>().HasIndex(c => new { c.Grade, c.ReportedAt });
     }
 }
 

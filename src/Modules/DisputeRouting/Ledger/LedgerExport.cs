@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Zhizhi.Orchard.DisputeRouting.Cases;
 using Zhizhi.Orchard.DisputeRouting.Data;
+using Zhizhi.Orchard.Http;
 using Zhizhi.Orchard.Security;
 
 namespace Zhizhi.Orchard.DisputeRouting.Ledger;
@@ -25,13 +26,14 @@ internal static class LedgerExport
         => endpoints.MapGet("/api/disputes/export.xlsx", ExportAsync).RequirePermission(DisputePermissions.View)
             .WithTags("矛盾纠纷").WithSummary($"导出纠纷台账(Excel,最多 {MaxRows} 行)");
 
-    private static async Task<FileContentHttpResult> ExportAsync(
-        string? status, string? level, bool? overdue, string? village, string? category, DateOnly? from, DateOnly? to, string? q,
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
+        string? status, string? level, bool? overdue, string? village, string? category, DateOnly? from, DateOnly? to, string? q, string? grade,
         DisputesDbContext db, Township township, TimeProvider clock, IAuthorizationService authorization, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (!string.IsNullOrEmpty(grade) && !CaseGrades.All.Contains(grade)) return Problems.Invalid("grade", "等级须为 red(红)、yellow(黄)或 blue(蓝)");
         var now = clock.GetUtcNow().UtcDateTime;
         var handler = (await authorization.AuthorizeAsync(user, DisputePermissions.HandleName)).Succeeded;
-        var cases = await CaseFilter.Apply(db.Cases.AsNoTracking(), township, now, status, level, overdue, village, category, from, to, q)
+        var cases = await CaseFilter.Apply(db.Cases.AsNoTracking(), township, now, status, level, overdue, village, category, from, to, q, grade)
             .OrderBy(c => c.Id).Take(MaxRows).Include(c => c.Parties).AsSplitQuery().ToListAsync(ct);
         var chains = new Dictionary<int, HashChain.Result>();
         foreach (var chunk in cases.Select(c => c.Id).Chunk(Batch))
@@ -45,7 +47,7 @@ internal static class LedgerExport
             var chain = chains.GetValueOrDefault(c.Id);
             return new Dictionary<string, object?>
             {
-                ["案件编号"] = d.CaseNo, ["标题"] = d.Title, ["类别"] = d.Category, ["村(社区)"] = d.Village ?? "",
+                ["案件编号"] = d.CaseNo, ["标题"] = d.Title, ["类别"] = d.Category, ["等级"] = d.GradeName, ["村(社区)"] = d.Village ?? "",
                 ["来源"] = CaseSources.Chinese(d.Source), ["上报时间"] = d.ReportedAt.ToString("yyyy-MM-dd HH:mm"),
                 ["状态"] = d.StatusName, ["层级"] = d.LevelName, ["承办"] = d.Assignee ?? "",
                 ["期限"] = d.Deadline?.ToString("yyyy-MM-dd HH:mm") ?? "", ["期限标记"] = DeadlineMarks.Chinese(d.Mark),

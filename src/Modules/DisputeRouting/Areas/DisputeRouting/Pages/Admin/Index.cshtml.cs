@@ -23,6 +23,7 @@ public sealed class IndexModel(DisputesDbContext db, ITownshipAccessor townships
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Grade { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNo { get; set; } = 1;
 
     public int Total { get; private set; }
@@ -33,13 +34,13 @@ public sealed class IndexModel(DisputesDbContext db, ITownshipAccessor townships
     public string Query(int page) => QueryString.Create(new Dictionary<string, string?>
     {
         ["status"] = Status, ["level"] = Level, ["overdue"] = Overdue ? "true" : null, ["village"] = Village,
-        ["category"] = Category, ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["q"] = Q, ["p"] = page.ToString(),
+        ["category"] = Category, ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["q"] = Q, ["grade"] = Grade, ["p"] = page.ToString(),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = CaseFilter.Apply(db.Cases.AsNoTracking(), townships.Current, now, Status == "all" ? null : Status, Level, Overdue, Village, Category, From, To, Q);
+        var query = CaseFilter.Apply(db.Cases.AsNoTracking(), townships.Current, now, Status == "all" ? null : Status, Level, Overdue, Village, Category, From, To, Q, CaseGrades.All.Contains(Grade) ? Grade : null);
         Total = await query.CountAsync(ct);
         PageNo = Math.Max(PageNo, 1);
         // Open work is ordered by deadline (most urgent first); the ledger of settled cases by number.
