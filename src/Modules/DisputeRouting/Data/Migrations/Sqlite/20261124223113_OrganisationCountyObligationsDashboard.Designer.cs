@@ -11,8 +11,8 @@ using Zhizhi.Orchard.DisputeRouting.Data;
 namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
 {
     [DbContext(typeof(DisputesSqliteDbContext))]
-    [Migration("20261124214447_AddCountyReferral")]
-    partial class AddCountyReferral
+    [Migration("20261124223113_OrganisationCountyObligationsDashboard")]
+    partial class OrganisationCountyObligationsDashboard
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -75,6 +75,10 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CourtPath")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DeadlineAt")
                         .HasColumnType("TEXT");
 
@@ -102,6 +106,13 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LevelSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MediatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediatorName")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PauseReason")
@@ -179,6 +190,10 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
 
                     b.HasIndex("Category", "ReportedAt");
 
+                    b.HasIndex("Grade", "ReportedAt");
+
+                    b.HasIndex("MediatorId", "Status");
+
                     b.HasIndex("Status", "DeadlineAt");
 
                     b.HasIndex("Village", "ReportedAt");
@@ -198,6 +213,10 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
@@ -211,6 +230,10 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageGroup")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
@@ -299,6 +322,174 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                     b.ToTable("disputes_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Obligations.DisputeNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ObligationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("CaseId", "Kind");
+
+                    b.ToTable("disputes_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Obligations.Obligation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("disputes_obligations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_disputes_obligations_amount", "\"AmountFen\" IS NULL OR \"AmountFen\" > 0");
+
+                            t.HasCheckConstraint("CK_disputes_obligations_status", "\"Status\" IN ('pending', 'overdue', 'fulfilled', 'breached')");
+                        });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Organisation.AssignmentRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Village")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope")
+                        .IsUnique();
+
+                    b.ToTable("disputes_assignment_rules", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Settings.AppliedEvent", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -384,6 +575,15 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                 {
                     b.HasOne("Zhizhi.Orchard.DisputeRouting.Cases.DisputeCase", null)
                         .WithMany("Parties")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Obligations.Obligation", b =>
+                {
+                    b.HasOne("Zhizhi.Orchard.DisputeRouting.Cases.DisputeCase", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -12,8 +12,8 @@ using Zhizhi.Orchard.DisputeRouting.Data;
 namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 {
     [DbContext(typeof(DisputesPostgresDbContext))]
-    [Migration("20261124214512_AddCountyReferral")]
-    partial class AddCountyReferral
+    [Migration("20261124223131_OrganisationCountyObligationsDashboard")]
+    partial class OrganisationCountyObligationsDashboard
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -82,6 +82,10 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("CourtPath")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime?>("DeadlineAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -110,6 +114,13 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("LevelSince")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MediatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MediatorName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("PauseReason")
                         .HasMaxLength(200)
@@ -186,6 +197,10 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 
                     b.HasIndex("Category", "ReportedAt");
 
+                    b.HasIndex("Grade", "ReportedAt");
+
+                    b.HasIndex("MediatorId", "Status");
+
                     b.HasIndex("Status", "DeadlineAt");
 
                     b.HasIndex("Village", "ReportedAt");
@@ -207,6 +222,10 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 
@@ -220,6 +239,10 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                         .HasColumnType("character varying(30)");
 
                     b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("VillageGroup")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
@@ -312,6 +335,180 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                     b.ToTable("disputes_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Obligations.DisputeNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("ObligationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("CaseId", "Kind");
+
+                    b.ToTable("disputes_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Obligations.Obligation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PartyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("disputes_obligations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_disputes_obligations_amount", "\"AmountFen\" IS NULL OR \"AmountFen\" > 0");
+
+                            t.HasCheckConstraint("CK_disputes_obligations_status", "\"Status\" IN ('pending', 'overdue', 'fulfilled', 'breached')");
+                        });
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Organisation.AssignmentRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Assignee")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Village")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope")
+                        .IsUnique();
+
+                    b.ToTable("disputes_assignment_rules", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Settings.AppliedEvent", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -397,6 +594,15 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                 {
                     b.HasOne("Zhizhi.Orchard.DisputeRouting.Cases.DisputeCase", null)
                         .WithMany("Parties")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Obligations.Obligation", b =>
+                {
+                    b.HasOne("Zhizhi.Orchard.DisputeRouting.Cases.DisputeCase", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
