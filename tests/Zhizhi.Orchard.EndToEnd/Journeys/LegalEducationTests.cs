@@ -107,7 +107,7 @@ public sealed class LegalEducationTests(BrowserHost host) : BrowserTest(host)
         await Expect(editor.GetByRole(AriaRole.Row).Filter(new() { HasText = "当前版本" })).ToContainTextAsync(first);
         await Screenshots.TakeAsync(editor, "hengjie-admin-legal-restored");
 
-        await editor.GetByRole(AriaRole.Link, new() { Name = "预览" }).ClickAsync();
+        await editor.GetByRole(AriaRole.Link, new() { Name = "预览", Exact = true }).ClickAsync();
         await Expect(editor).ToHaveURLAsync(new Regex($@"/hengjie/admin/legal/preview/{id}$"));
         await Expect(editor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(first);
         await Expect(editor.Locator("article")).ToContainTextAsync("经村民会议讨论通过后施行");

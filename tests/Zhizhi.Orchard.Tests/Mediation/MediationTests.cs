@@ -418,6 +418,7 @@ public abstract class MediationTests(ZhizhiHost fixture)
     public async Task TheRecipeStepCreatesTheDemoRoomsAndBrandStudios()
     {
         using var admin = await Host.AdminClientAsync();
+        admin.Timeout = TimeSpan.FromMinutes(5); // the whole demo recipe runs in the creation request (minutes on a loaded 2-core PostgreSQL run)
         var name = Names.Township();
         using (var response = await admin.PostJsonAsync("api/tenants", new
         {

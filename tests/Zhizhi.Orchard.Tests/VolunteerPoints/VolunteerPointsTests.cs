@@ -526,6 +526,7 @@ public abstract class VolunteerPointsTests(ZhizhiHost fixture)
     public async Task TheDemoRecipeOffersActivitiesAndShopItemsToTheDemoVolunteer()
     {
         using var county = await Host.AdminClientAsync();
+        county.Timeout = TimeSpan.FromMinutes(5); // the whole demo recipe runs in the creation request (minutes on a loaded 2-core PostgreSQL run)
         var name = Names.Township();
         using (var response = await county.PostJsonAsync("api/tenants", new
         {

@@ -105,7 +105,7 @@ public sealed class OutboundGuardTests
     }
 
     private static HttpClient Client(OutboundGuard guard)
-        => new(new SocketsHttpHandler { UseProxy = false, ConnectCallback = guard.ConnectAsync }) { Timeout = TimeSpan.FromSeconds(10) };
+        => new(new SocketsHttpHandler { UseProxy = false, ConnectCallback = guard.ConnectAsync }) { Timeout = TimeSpan.FromSeconds(60) };
 
     [Fact]
     public async Task TheConnectTimeCheckRefusesANameResolvingToLoopbackUnlessAllowed()
