@@ -22,17 +22,17 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
 
     public void Stop() => _on = false;
 
-    public void Report(int per, string what)
+    public void Report(int per, string what, int width = 160)
     {
         Console.WriteLine($"SQL commands: {_total} for {per} {what} = {(double)_total / per:F2} each");
         foreach (var (text, n) in _byText.OrderByDescending(x => x.Value).Take(15))
-            Console.WriteLine($"  {(double)n / per,6:F2} × {Flatten(text)}");
+            Console.WriteLine($"  {(double)n / per,6:F2} × {Flatten(text, width)}");
     }
 
-    private static string Flatten(string sql)
+    private static string Flatten(string sql, int width)
     {
         var one = string.Join(' ', sql.Split((char[])['\r', '\n', ' '], StringSplitOptions.RemoveEmptyEntries));
-        return one.Length > 160 ? one[..160] + "…" : one;
+        return one.Length > width ? one[..width] + "…" : one;
     }
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Zhizhi.Orchard.Host.Data;
 
 /// <summary>
-/// Sets two per-connection SQLite pragmas once for every physical connection a township's pool opens
+/// Sets per-connection SQLite pragmas once for every physical connection a township's pool opens
 /// (a pooled connection keeps them; EF opens and closes the pooled connection several times a request, so
 /// the pragmas run only when the underlying handle is new).
 /// <list type="bullet">
@@ -18,12 +18,17 @@ namespace Zhizhi.Orchard.Host.Data;
 /// page cache and is replayed on the next open); only a power cut or kernel crash can lose the last
 /// commits before a checkpoint, and the database stays consistent either way (SQLite's documented WAL
 /// guarantee). With the default FULL every commit waited for the disk while holding the write lock.</item>
+/// <item><c>optimize=0x10002</c>: gathers the planner's statistics (ANALYZE) for tables that have none or have
+/// changed a lot since; otherwise it does nothing (a full ANALYZE of 100,000 cases took 0.15 s, once; with
+/// <c>analysis_limit</c> the sampled statistics could not tell a village from a status and were no help). Without them SQLite picks an
+/// index by its shape alone: with 100,000 cases "closed + village + grade" walked the 58,000 closed cases
+/// (170 ms) instead of one village's 5,000 (14 ms).</item>
 /// </list>
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     /// <summary>The busy timeout matches the connection's <c>Default Timeout</c> (30 s).</summary>
-    private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+    private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA optimize = 0x10002;";
 
     private static readonly ConditionalWeakTable<object, object> Prepared = new();
 

@@ -65,7 +65,6 @@ public sealed class DisputeDashboard(DisputesDbContext db, Township township, Ti
         var cases = CaseFilter.Apply(db.Cases.AsNoTracking(), township, now, null, null, null, filter.Village, null, filter.From, filter.To, null);
 
         // One pass over the period's cases for every plain count (conditional aggregates), instead of one query each.
-        string[] open = CaseStatus.Open;
         var sums = await cases.GroupBy(c => 1).Select(g => new
         {
             Total = g.Count(),
@@ -73,7 +72,7 @@ public sealed class DisputeDashboard(DisputesDbContext db, Township township, Ti
             InTownship = g.Count(c => c.ResolvedAt != null && c.ResolvedLevel == CaseLevels.Township),
             InCounty = g.Count(c => c.ResolvedAt != null && c.ResolvedLevel == CaseLevels.County),
             Resolved = g.Count(c => c.ResolvedAt != null),
-            Overdue = g.Count(c => open.Contains(c.Status) && c.PausedAt == null && c.DeadlineAt != null && c.DeadlineAt < now),
+            Overdue = g.Count(c => (c.Status == CaseStatus.Reported || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.Escalated) && c.PausedAt == null && c.DeadlineAt != null && c.DeadlineAt < now),
             Closed = g.Count(c => c.ClosedAt != null),
             S1 = g.Count(c => c.Satisfaction == 1),
             S2 = g.Count(c => c.Satisfaction == 2),

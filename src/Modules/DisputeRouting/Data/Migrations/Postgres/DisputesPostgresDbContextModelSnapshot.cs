@@ -198,12 +198,14 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 
                     b.HasIndex("MediatorId", "Status");
 
-                    b.HasIndex("Status", "DeadlineAt");
-
                     b.HasIndex("Village", "ReportedAt");
 
                     b.HasIndex("Year", "Seq")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ReportedAt", "Village", "Status", "ResolvedLevel", "ResolvedAt", "ClosedAt", "Satisfaction", "DeadlineAt", "PausedAt" }, "IX_disputes_cases_Dashboard");
+
+                    b.HasIndex(new[] { "Status", "DeadlineAt", "PausedAt", "ReportedAt" }, "IX_disputes_cases_Status_DeadlineAt");
 
                     b.ToTable("disputes_cases", null, t =>
                         {
