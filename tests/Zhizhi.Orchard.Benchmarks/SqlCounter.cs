@@ -12,13 +12,14 @@ namespace Zhizhi.Orchard.Benchmarks;
 internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly ConcurrentDictionary<string, int> _byText = new();
+    private readonly ConcurrentDictionary<string, double> _msByText = new();
     private readonly List<IDisposable> _subscriptions = [];
     private int _total;
     private volatile bool _on;
 
     public SqlCounter() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
 
-    public void Start() { _byText.Clear(); _total = 0; _on = true; }
+    public void Start() { _byText.Clear(); _msByText.Clear(); _total = 0; _on = true; }
 
     public void Stop() => _on = false;
 
@@ -26,7 +27,7 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     {
         Console.WriteLine($"SQL commands: {_total} for {per} {what} = {(double)_total / per:F2} each");
         foreach (var (text, n) in _byText.OrderByDescending(x => x.Value).Take(15))
-            Console.WriteLine($"  {(double)n / per,6:F2} × {Flatten(text, width)}");
+            Console.WriteLine($"  {(double)n / per,6:F2} × {_msByText.GetValueOrDefault(text) / per,7:F1} ms  {Flatten(text, width)}");
     }
 
     private static string Flatten(string sql, int width)
@@ -45,6 +46,8 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
         if (!_on || value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData data) return;
         Interlocked.Increment(ref _total);
         _byText.AddOrUpdate(data.Command.CommandText, 1, (_, n) => n + 1);
+        // Until the reader returns: for SQLite that includes computing an aggregate's single row.
+        _msByText.AddOrUpdate(data.Command.CommandText, data.Duration.TotalMilliseconds, (_, ms) => ms + data.Duration.TotalMilliseconds);
     }
 
     void IObserver<DiagnosticListener>.OnCompleted() { }

@@ -116,6 +116,12 @@ public abstract class DisputeDashboardTests(ZhizhiHost fixture)
         Assert.Equal(JsonValueKind.Null, february.GetProperty("averageDaysToClose").ValueKind);
         Assert.Equal(JsonValueKind.Null, february.GetProperty("satisfaction").GetProperty("average").ValueKind);
 
+        // A period starting mid-month: its first month counts only from that day (the case of the 10th is outside).
+        var fromMidJanuary = await admin.GetJsonAsync("api/disputes/dashboard?from=2025-01-20&to=2025-03-15");
+        Assert.Equal(3, fromMidJanuary.GetProperty("total").GetInt32());
+        Assert.Equal([("2025-01", 1), ("2025-02", 1), ("2025-03", 1)], Pairs(fromMidJanuary.GetProperty("months"), "month"));
+        Assert.Equal(10.0, fromMidJanuary.GetProperty("averageDaysToClose").GetDouble());
+
         // No period: this month and the 11 before it, from the first of a month.
         var recent = await admin.GetJsonAsync("api/disputes/dashboard");
         Assert.Equal(12, recent.GetProperty("months").GetArrayLength());

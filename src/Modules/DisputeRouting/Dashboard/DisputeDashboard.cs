@@ -62,51 +62,34 @@ public sealed class DisputeDashboard(DisputesDbContext db, Township township, Ti
     public async Task<DashboardDto> ComputeAsync(DashboardFilter filter, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var cases = CaseFilter.Apply(db.Cases.AsNoTracking(), township, now, null, null, null, filter.Village, null, filter.From, filter.To, null);
-
-        // One pass over the period's cases for every plain count (conditional aggregates), instead of one query each.
-        var sums = await cases.GroupBy(c => 1).Select(g => new
-        {
-            Total = g.Count(),
-            InVillage = g.Count(c => c.ResolvedAt != null && (c.ResolvedLevel == CaseLevels.Grid || c.ResolvedLevel == CaseLevels.Village)),
-            InTownship = g.Count(c => c.ResolvedAt != null && c.ResolvedLevel == CaseLevels.Township),
-            InCounty = g.Count(c => c.ResolvedAt != null && c.ResolvedLevel == CaseLevels.County),
-            Resolved = g.Count(c => c.ResolvedAt != null),
-            Overdue = g.Count(c => (c.Status == CaseStatus.Reported || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.Escalated) && c.PausedAt == null && c.DeadlineAt != null && c.DeadlineAt < now),
-            Closed = g.Count(c => c.ClosedAt != null),
-            S1 = g.Count(c => c.Satisfaction == 1),
-            S2 = g.Count(c => c.Satisfaction == 2),
-            S3 = g.Count(c => c.Satisfaction == 3),
-            S4 = g.Count(c => c.Satisfaction == 4),
-            S5 = g.Count(c => c.Satisfaction == 5),
-        }).FirstOrDefaultAsync(ct);
-        var total = sums?.Total ?? 0;
-        var resolved = sums?.Resolved ?? 0;
-        var overdue = sums?.Overdue ?? 0;
-        var closed = sums?.Closed ?? 0;
-        int[] scores = [sums?.S1 ?? 0, sums?.S2 ?? 0, sums?.S3 ?? 0, sums?.S4 ?? 0, sums?.S5 ?? 0];
-        var rated = scores.Sum();
-
-        var closedCases = cases.Where(c => c.ClosedAt != null);
-        double? averageDays = db is DisputesPostgresDbContext
-            ? await closedCases.Select(c => (DashboardSql.DatePart("epoch", c.ClosedAt) - DashboardSql.DatePart("epoch", c.ReportedAt)) / 86400.0).AverageAsync(ct)
-            : await closedCases.Select(c => DashboardSql.JulianDay(c.ClosedAt) - DashboardSql.JulianDay(c.ReportedAt)).AverageAsync(ct);
-
-        // One range count per month (township months, so a case reported at 07:00 on the 1st in Beijing is in that month).
-        var months = new List<MonthCount>();
         var zone = TownshipTime.Zone(township);
+        DateTime Utc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
+        var cases = CaseFilter.Apply(db.Cases.AsNoTracking(), township, now, null, null, null, filter.Village, null, filter.From, filter.To, null);
+        var sums = await SumsAsync(Utc(filter.From), Utc(filter.To.AddDays(1)), filter.Village, now, ct);
+        var total = (int)sums.Total;
+        var resolved = (int)(sums.Resolved ?? 0);
+        var overdue = (int)(sums.Overdue ?? 0);
+        var closed = (int)(sums.Closed ?? 0);
+        int[] scores = [(int)(sums.S1 ?? 0), (int)(sums.S2 ?? 0), (int)(sums.S3 ?? 0), (int)(sums.S4 ?? 0), (int)(sums.S5 ?? 0)];
+        var rated = scores.Sum();
+        var averageDays = sums.AverageDays;
+
+        // One range count per month (township months, so a case reported at 07:00 on the 1st in Beijing is in that month),
+        // each bounded by the month and the period alone so that it reads just that stretch of the ReportedAt index.
+        var months = new List<MonthCount>();
+        var inVillageFilter = filter.Village is null ? db.Cases.AsNoTracking() : db.Cases.AsNoTracking().Where(c => c.Village == filter.Village);
         for (var m = new DateOnly(filter.From.Year, filter.From.Month, 1); m <= filter.To; m = m.AddMonths(1))
         {
-            var start = TimeZoneInfo.ConvertTimeToUtc(m.ToDateTime(TimeOnly.MinValue), zone);
-            var end = TimeZoneInfo.ConvertTimeToUtc(m.AddMonths(1).ToDateTime(TimeOnly.MinValue), zone);
-            months.Add(new MonthCount(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), await cases.CountAsync(c => c.ReportedAt >= start && c.ReportedAt < end, ct)));
+            var monthStart = Utc(m > filter.From ? m : filter.From);
+            var monthEnd = Utc(m.AddMonths(1) <= filter.To ? m.AddMonths(1) : filter.To.AddDays(1));
+            months.Add(new MonthCount(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), await inVillageFilter.CountAsync(c => c.ReportedAt >= monthStart && c.ReportedAt < monthEnd, ct)));
         }
 
         var categories = await cases.GroupBy(c => c.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var villages = await cases.GroupBy(c => c.Village).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
         double Rate(int part, int of) => of == 0 ? 0 : Math.Round((double)part / of, 4);
-        int inVillage = sums?.InVillage ?? 0, inTownship = sums?.InTownship ?? 0, inCounty = sums?.InCounty ?? 0;
+        int inVillage = (int)(sums.InVillage ?? 0), inTownship = (int)(sums.InTownship ?? 0), inCounty = (int)(sums.InCounty ?? 0);
         return new DashboardDto(
             filter.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), filter.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), filter.Village,
             total, resolved, Rate(resolved, total), closed, averageDays is { } d ? Math.Round(d, 1) : null, overdue,
@@ -116,5 +99,54 @@ public sealed class DisputeDashboard(DisputesDbContext db, Township township, Ti
             new SettledAt(inVillage, inTownship, inCounty, Rate(inVillage, resolved), Rate(inTownship, resolved), Rate(inCounty, resolved)),
             new SatisfactionFigures(rated == 0 ? null : Math.Round(scores.Select((n, i) => (i + 1.0) * n).Sum() / rated, 2), rated,
                 [.. scores.Select((n, i) => new ScoreCount(i + 1, n))]));
+    }
+    /// <summary>
+    /// Every plain count of the period in one pass over its stretch of the ReportedAt index, with conditional aggregates
+    /// and no GROUP BY (a LINQ GroupBy on a constant made SQLite sort all the period's rows first: 90 ms of 100,000).
+    /// Written in SQL because LINQ has no "several aggregates without grouping"; the only provider difference is the
+    /// difference of two timestamps in days.
+    /// </summary>
+    private async Task<DashboardSums> SumsAsync(DateTime start, DateTime end, string? village, DateTime now, CancellationToken ct)
+    {
+        var days = db is DisputesPostgresDbContext
+            ? "EXTRACT(EPOCH FROM (\"ClosedAt\" - \"ReportedAt\")) / 86400.0"
+            : "julianday(\"ClosedAt\") - julianday(\"ReportedAt\")";
+        var sql = $$"""
+            SELECT COUNT(*) AS "Total",
+              SUM(CASE WHEN "ResolvedAt" IS NOT NULL AND "ResolvedLevel" IN ('{{CaseLevels.Grid}}', '{{CaseLevels.Village}}') THEN 1 ELSE 0 END) AS "InVillage",
+              SUM(CASE WHEN "ResolvedAt" IS NOT NULL AND "ResolvedLevel" = '{{CaseLevels.Township}}' THEN 1 ELSE 0 END) AS "InTownship",
+              SUM(CASE WHEN "ResolvedAt" IS NOT NULL AND "ResolvedLevel" = '{{CaseLevels.County}}' THEN 1 ELSE 0 END) AS "InCounty",
+              COUNT("ResolvedAt") AS "Resolved",
+              SUM(CASE WHEN "Status" IN ('{{CaseStatus.Reported}}', '{{CaseStatus.Accepted}}', '{{CaseStatus.Escalated}}') AND "PausedAt" IS NULL AND "DeadlineAt" < {0} THEN 1 ELSE 0 END) AS "Overdue",
+              COUNT("ClosedAt") AS "Closed",
+              CAST(AVG(CASE WHEN "ClosedAt" IS NOT NULL THEN {{days}} END) AS DOUBLE PRECISION) AS "AverageDays",
+              SUM(CASE WHEN "Satisfaction" = 1 THEN 1 ELSE 0 END) AS "S1",
+              SUM(CASE WHEN "Satisfaction" = 2 THEN 1 ELSE 0 END) AS "S2",
+              SUM(CASE WHEN "Satisfaction" = 3 THEN 1 ELSE 0 END) AS "S3",
+              SUM(CASE WHEN "Satisfaction" = 4 THEN 1 ELSE 0 END) AS "S4",
+              SUM(CASE WHEN "Satisfaction" = 5 THEN 1 ELSE 0 END) AS "S5"
+            FROM "disputes_cases"
+            WHERE "ReportedAt" >= {1} AND "ReportedAt" < {2}{{(village is null ? "" : " AND \"Village\" = {3}")}}
+            """;
+        object[] parameters = village is null ? [now, start, end] : [now, start, end, village];
+        return (await db.Database.SqlQueryRaw<DashboardSums>(sql, parameters).ToListAsync(ct)).Single();
+    }
+
+    /// <summary>The row of <see cref="SumsAsync"/>; sums are null when the period has no cases.</summary>
+    private sealed class DashboardSums
+    {
+        public long Total { get; set; }
+        public long? InVillage { get; set; }
+        public long? InTownship { get; set; }
+        public long? InCounty { get; set; }
+        public long? Resolved { get; set; }
+        public long? Overdue { get; set; }
+        public long? Closed { get; set; }
+        public double? AverageDays { get; set; }
+        public long? S1 { get; set; }
+        public long? S2 { get; set; }
+        public long? S3 { get; set; }
+        public long? S4 { get; set; }
+        public long? S5 { get; set; }
     }
 }

@@ -117,7 +117,6 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
         Organisation.AssignmentModel.Configure(modelBuilder);
         modelBuilder.AddOutbox(Prefix);
         ObligationModel.Configure(modelBuilder);
-        Dashboard.DashboardSql.Configure(modelBuilder);
         // The ledger's grade filter (红/黄/蓝) with its period, as the list and the export query it.
         modelBuilder.Entity<DisputeCase>().HasIndex(c => new { c.Grade, c.ReportedAt });
         // The dashboard's counts over a period (total, settled per level, overdue, closed, days to close, scores) read
