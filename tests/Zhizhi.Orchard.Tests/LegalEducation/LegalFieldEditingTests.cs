@@ -111,6 +111,17 @@ public abstract class LegalFieldEditingTests(ZhizhiHost fixture)
         }
         Assert.Equal("发文字号", Assert.Single((await admin.GetJsonAsync("api/legal/fields")).EnumerateArray()).GetProperty("label").GetString());
 
+        // An order that is not a whole number: a Chinese message beside it, nothing saved.
+        using (var r = await admin.PostFormAsync("admin/legal/fields", $"?handler=Edit&id={id}", new()
+        {
+            ["Edit.Name"] = "发文字号", ["Edit.Label"] = "文号", ["Edit.Type"] = "text", ["Edit.Order"] = "第二", ["Edit.Revision"] = "0",
+        }))
+        {
+            await r.ShouldBeAsync(HttpStatusCode.OK);
+            Assert.Matches("data-valmsg-for=\"Edit.Order\"[^>]*>[^<]*排序应为整数", await r.Content.ReadAsStringAsync(CT));
+        }
+        Assert.Equal((0, "发文字号"), Assert.Single((await admin.GetJsonAsync("api/legal/fields")).EnumerateArray()) is var f ? (f.GetProperty("revision").GetInt32(), f.GetProperty("label").GetString()) : default);
+
         using (var r = await admin.PostFormAsync("admin/legal/fields", $"?handler=Edit&id={id}", new()
         {
             ["Edit.Name"] = "发文字号", ["Edit.Label"] = "文号", ["Edit.HelpText"] = "按发文登记簿填写", ["Edit.Type"] = "text", ["Edit.Order"] = "2", ["Edit.Revision"] = "0",

@@ -117,7 +117,7 @@ public sealed class DisputeDashboard(DisputesDbContext db, Township township, Ti
               SUM(CASE WHEN "ResolvedAt" IS NOT NULL AND "ResolvedLevel" = '{{CaseLevels.Township}}' THEN 1 ELSE 0 END) AS "InTownship",
               SUM(CASE WHEN "ResolvedAt" IS NOT NULL AND "ResolvedLevel" = '{{CaseLevels.County}}' THEN 1 ELSE 0 END) AS "InCounty",
               COUNT("ResolvedAt") AS "Resolved",
-              SUM(CASE WHEN "Status" IN ('{{CaseStatus.Reported}}', '{{CaseStatus.Accepted}}', '{{CaseStatus.Escalated}}') AND "PausedAt" IS NULL AND "DeadlineAt" < {0} THEN 1 ELSE 0 END) AS "Overdue",
+              SUM(CASE WHEN "Status" IN ({{string.Join(", ", CaseStatus.Open.Select(x => $"'{x}'"))}}) AND "PausedAt" IS NULL AND "DeadlineAt" < {0} THEN 1 ELSE 0 END) AS "Overdue",
               COUNT("ClosedAt") AS "Closed",
               CAST(AVG(CASE WHEN "ClosedAt" IS NOT NULL THEN {{days}} END) AS DOUBLE PRECISION) AS "AverageDays",
               SUM(CASE WHEN "Satisfaction" = 1 THEN 1 ELSE 0 END) AS "S1",

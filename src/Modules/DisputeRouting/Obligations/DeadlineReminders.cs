@@ -20,9 +20,8 @@ public sealed class DeadlineReminders(DisputesDbContext db, ReminderSettings set
         var window = await settings.GetAsync(ct);
         // Wide enough for N working days however many holidays lie between; the exact start is computed per case.
         var horizon = utcNow + (window.Hours is { } h ? TimeSpan.FromHours(h) : TimeSpan.FromDays(window.WorkingDays!.Value * 3 + 14));
-        var open = CaseStatus.Open;
-        var candidates = await db.Cases.AsNoTracking()
-            .Where(c => open.Contains(c.Status) && c.PausedAt == null && c.Level != null && c.DeadlineAt != null
+        var candidates = await db.Cases.AsNoTracking().Where(CaseFilter.IsOpen)
+            .Where(c => c.PausedAt == null && c.Level != null && c.DeadlineAt != null
                         && c.DeadlineAt > utcNow && c.DeadlineAt <= horizon
                         && !db.Notifications.Any(n => n.Kind == NotificationKinds.DeadlineReminder && n.CaseId == c.Id && n.Level == c.Level))
             .OrderBy(c => c.DeadlineAt).Take(Batch)
@@ -32,7 +31,9 @@ public sealed class DeadlineReminders(DisputesDbContext db, ReminderSettings set
         foreach (var c in candidates)
         {
             var from = window.Hours is { } hours ? c.DeadlineAt!.Value - TimeSpan.FromHours(hours) : await WorkingDaysBeforeAsync(c.DeadlineAt!.Value, window.WorkingDays!.Value, ct);
-            if (utcNow < from) continue;
+            // The window opens later for a later deadline (in hours, or in working days before it), and the candidates
+            // come by deadline: the first whose window is not open yet ends the run.
+            if (utcNow < from) break;
             var local = TownshipTime.ToLocal(townships.Current, c.DeadlineAt!.Value);
             db.Notifications.Add(new DisputeNotification
             {

@@ -5,9 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace Zhizhi.Orchard.DisputeRouting.Obligations;
 
 /// <summary>
-/// Once a minute, for every running township with disputes enabled (whether or not it served a request since the
-/// start): the obligation check (overdue → 待核查) and the reminders before deadlines. Both decide "once" in the
-/// database, so several nodes or overlapping runs are harmless.
+/// Every five minutes, for every running township with disputes enabled (whether or not it served a request since
+/// the start): the obligation check (overdue → 待核查) and the reminders before deadlines. Both decide "once" in the
+/// database, so several nodes or overlapping runs are harmless. Each pass opens every such township's database, and
+/// obligations fall due by date and reminders a working day (or hours) ahead, so a minute's precision buys nothing;
+/// the first pass waits until start-up (migrations, demo seeding, the first requests) is over.
 /// </summary>
 internal sealed partial class DisputeSweeper(
     ITownshipManager townships,
@@ -15,21 +17,22 @@ internal sealed partial class DisputeSweeper(
     TimeProvider clock,
     ILogger<DisputeSweeper> logger) : BackgroundService
 {
-    public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Tick = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan FirstPassAfter = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            await Task.Delay(FirstPassAfter, clock, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
             {
                 await SweepAllAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
                 await Task.Delay(Tick, clock, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 

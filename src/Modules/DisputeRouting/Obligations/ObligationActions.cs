@@ -16,7 +16,8 @@ public sealed record ObligationItem(int? Id, string? Party, string? What, decima
 /// records fulfilment or breach (with re-mediation or the court path), and <c>close</c> waits until none is open.
 /// Runs inside <see cref="CaseActions"/> after the case's own state check, before its timeline entry and save.
 /// </summary>
-public sealed class ObligationActions(DisputesDbContext db, IWorkflowRuntime workflows, ITownshipAccessor townships, IWorkingCalendar calendar)
+public sealed class ObligationActions(DisputesDbContext db, IWorkflowRuntime workflows, ITownshipAccessor townships, IWorkingCalendar calendar,
+    Organisation.CaseAssignment assignment)
 {
     public const int MaxItems = 20;
     public const decimal MaxAmount = 100_000_000m;
@@ -175,7 +176,8 @@ public sealed class ObligationActions(DisputesDbContext db, IWorkflowRuntime wor
 
     /// <summary>
     /// Re-mediation: a settled case goes back to 调处中 at the township level (or stays at the county), with that
-    /// level's deadline and assignee as the case's routing workflow sets them (the built-in recipes'), else P15D.
+    /// level's deadline as the case's routing workflow sets it (the built-in recipes'), else P15D, and the assignee the
+    /// township's assignment rules choose for that level, else the workflow's.
     /// </summary>
     private async Task<string> ReopenAsync(DisputeCase c, DateTime now, CancellationToken ct)
     {
@@ -184,7 +186,8 @@ public sealed class ObligationActions(DisputesDbContext db, IWorkflowRuntime wor
         var (deadline, assignee) = LevelPlan.Of(c.WorkflowId, level);
         c.Status = CaseStatus.Accepted;
         c.Level = level;
-        c.Assignee = assignee ?? c.Assignee;
+        // The township's 分派规则 and organisation tree choose as they do when the workflow routes a case to a level.
+        c.Assignee = (await assignment.ChooseAsync(c, level, ct))?.Assignee ?? assignee ?? c.Assignee;
         c.LevelSince = HashChain.Normalize(now);
         c.DeadlineAt = deadline is null ? null : await Deadlines.DueAsync(calendar, now, deadline, ct);
         c.ResolvedAt = null;

@@ -61,8 +61,8 @@ public sealed class MediatorAssignment(DisputesDbContext db, IServiceProvider se
     }
 
     private async Task<Dictionary<int, int>> OpenCasesAsync(int exceptCase, CancellationToken ct)
-        => await db.Cases.AsNoTracking()
-            .Where(x => x.MediatorId != null && x.Id != exceptCase && CaseStatus.Open.Contains(x.Status))
+        => await db.Cases.AsNoTracking().Where(CaseFilter.IsOpen)
+            .Where(x => x.MediatorId != null && x.Id != exceptCase)
             .GroupBy(x => x.MediatorId!.Value).Select(g => new { Id = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Id, x => x.Count, ct);
 

@@ -18,7 +18,7 @@ internal sealed class DisputeStats(DisputesDbContext db, TimeProvider clock) : I
         var total = await db.Cases.CountAsync(ct);
         var resolved = await db.Cases.CountAsync(c => c.ResolvedAt != null, ct);
         var inVillage = await db.Cases.CountAsync(c => c.ResolvedAt != null && (c.ResolvedLevel == CaseLevels.Village || c.ResolvedLevel == CaseLevels.Grid), ct);
-        var overdue = await db.Cases.CountAsync(c => CaseStatus.Open.Contains(c.Status) && c.PausedAt == null && c.DeadlineAt != null && c.DeadlineAt < now, ct);
+        var overdue = await db.Cases.Where(CaseFilter.IsOpen).CountAsync(c => c.PausedAt == null && c.DeadlineAt != null && c.DeadlineAt < now, ct);
         var part = new JsonObject { ["total"] = total, ["resolved"] = resolved, ["resolvedInVillage"] = inVillage, ["overdue"] = overdue };
         Derive("disputes", part);
         return new Dictionary<string, JsonObject> { ["disputes"] = part };

@@ -69,29 +69,19 @@ public sealed class OutboundGuard
     }
 
     /// <summary>
-    /// Checks an address when the activity runs: null when it may be used, otherwise the Chinese reason. The host is
-    /// resolved here as well, so a name pointing into the network faults the instance at once; a name that does not
-    /// resolve yet is left to the connect-time check.
+    /// Checks an address when the activity runs: null when it may be used, otherwise the Chinese reason. Without a
+    /// DNS lookup (a step, a dry run included, must not block on the network or let a designer probe internal names):
+    /// the scheme, a literal address and the loopback names <c>localhost</c>/<c>*.localhost</c> are decided here, every
+    /// other name by the addresses it resolves to when the client connects (<see cref="ConnectAsync"/>).
     /// </summary>
     public string? Check(Uri uri)
     {
         if (uri.Scheme is not ("http" or "https")) return "只允许 http 或 https 地址";
-        if (IsAllowedHost(uri.IdnHost)) return null;
-        if (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal)) return IsForbidden(literal) ? Refused : null;
-        IPAddress[] addresses;
-        try
-        {
-            addresses = Dns.GetHostAddresses(uri.IdnHost);
-        }
-        catch (SocketException)
-        {
-            return null;
-        }
-        catch (ArgumentException)
-        {
-            return "地址的主机名无效";
-        }
-        return addresses.Any(IsForbidden) ? Refused : null;
+        var host = Normalize(uri.IdnHost);
+        if (IsAllowedHost(host)) return null;
+        if (IPAddress.TryParse(host, out var literal)) return IsForbidden(literal) ? Refused : null;
+        if (host.Length == 0) return "地址缺少主机名";
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ? Refused : null;
     }
 
     /// <summary>

@@ -39,7 +39,8 @@ public sealed class FieldsModel(ManageFields fields) : PageModel
         public string Type { get; set; } = FieldTypes.Text;
         public bool Required { get; set; }
         public string? Choices { get; set; }
-        public int Order { get; set; }
+        /// <summary>Empty keeps the field's place.</summary>
+        public int? Order { get; set; }
         public int Revision { get; set; }
     }
 
@@ -59,6 +60,15 @@ public sealed class FieldsModel(ManageFields fields) : PageModel
 
     public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
     {
+        if (ModelState.TryGetValue("Edit.Order", out var order) && order.Errors.Count > 0)
+        {
+            // Not a whole number: said in Chinese beside the field, and nothing is saved.
+            order.Errors.Clear();
+            ModelState.AddModelError("Edit.Order", "排序应为整数");
+            Items = await fields.ListAsync(null, ct);
+            Editing = Items.FirstOrDefault(f => f.Id == id);
+            return Editing is null ? NotFound() : Page();
+        }
         var request = new FieldUpdateRequest(Edit.Name, Edit.Label, Edit.HelpText, Edit.Type, Edit.Required, SplitChoices(Edit.Choices), Edit.Order, Edit.Revision);
         var (outcome, _, v) = await fields.UpdateAsync(id, request, ct);
         switch (outcome)
