@@ -188,6 +188,49 @@ public abstract class CountyInboxTests(ZhizhiHost fixture)
     }
 
     [Fact]
+    public async Task ACountySettlementThatIsNotHonouredGoesBackIntoTheCountyInbox()
+    {
+        var (township, admin, id) = await CaseAtCountyAsync();
+        using var county = await Host.AdminClientAsync();
+        var referralId = (await WaitForReferralAsync(county, township.Name)).GetProperty("id").GetInt32();
+        await CountyActAsync(county, referralId, new { action = "accept" });
+        await CountyActAsync(county, referralId, new { action = "resolve", note = "县矛调中心调解成功,李四赔偿 2000 元" });
+        await WaitForAsync(admin, id, c => c.GetProperty("status").GetString() == "resolved");
+
+        // The township records the county's agreement with its obligation; the payment falls due and is not made.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        await ActAsync(admin, id, new
+        {
+            action = "agreement", terms = "李四赔偿张三 2000 元。",
+            obligations = new[] { new { party = "李四", what = "支付赔偿款", amount = 2000, dueDate = today.AddDays(1).ToString("yyyy-MM-dd") } },
+        });
+        var oid = Assert.Single((await admin.GetJsonAsync($"api/disputes/{id}/obligations")).EnumerateArray()).GetProperty("id").GetInt32();
+        var t = Host.Services.GetRequiredService<ITownshipManager>().Find(township.Name)!;
+        await using (var scope = Host.Services.GetRequiredService<ITownshipScopeFactory>().CreateScope(t))
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<DisputeRouting.Obligations.ObligationCheck>().RunAsync(DateTime.UtcNow.AddDays(3), CT));
+        var reopened = await ActAsync(admin, id, new { action = "obligation", obligationId = oid, result = "breached", path = "remediate", note = "逾期未付" });
+        Assert.Equal(("accepted", "county"), (reopened.GetProperty("status").GetString(), reopened.Level()));
+
+        // The county's row opens again, with a fresh deadline and no answer; the township's case says so.
+        var watch = Stopwatch.StartNew();
+        JsonElement again;
+        while ((again = await county.GetJsonAsync($"api/county/disputes/{referralId}")).GetProperty("status").GetString() != "pending")
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(40)) Assert.Fail("the case never came back into the county inbox");
+            await Task.Delay(150, CT);
+        }
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("outcome").ValueKind);
+        Assert.Equal(1, (await county.GetJsonAsync($"api/county/disputes?township={township.Name}")).GetProperty("total").GetInt32());
+        var back = await WaitForAsync(admin, id, c => CountyEntries(c).Any(e => e.GetProperty("note").GetString()!.StartsWith("县级平台:再次收到")));
+        Assert.True((await admin.GetJsonAsync($"api/disputes/{id}/verify")).GetProperty("valid").GetBoolean());
+
+        // The county can act on it again, and its new answer reaches the case.
+        await CountyActAsync(county, referralId, new { action = "accept" });
+        await CountyActAsync(county, referralId, new { action = "litigation", note = "引导当事人向法院起诉" });
+        await WaitForAsync(admin, id, c => CountyEntries(c).Any(e => e.GetProperty("note").GetString()!.StartsWith("县级平台:引导诉讼")));
+    }
+
+    [Fact]
     public async Task ADeclinedReferralStaysWithTheTownshipWhichCanStillSettleIt()
     {
         var (township, admin, id) = await CaseAtCountyAsync();

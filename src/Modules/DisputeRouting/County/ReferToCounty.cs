@@ -47,9 +47,41 @@ internal sealed class ReferToCountyHandler(DisputesDbContext db, ITownshipScopeF
                     existing = await county.Referrals.AsNoTracking().FirstAsync(r => r.Township == context.Township.Name && r.CaseId == c.Id, ct);
                 }
             }
+            else if (existing.Status == ReferralStatus.Done && e.At > existing.ReferredAt)
+                existing = await ReopenAsync(county, scope.ServiceProvider.GetRequiredService<IWorkingCalendar>(), context.Township, c, timeline, e, existing, ct);
             referral = existing;
         }
         await MarkCaseAsync(c.Id, referral, ct);
+    }
+
+    /// <summary>
+    /// The case is back at the county after the county answered it (declined and passed up again, or a county
+    /// settlement that was not honoured and is mediated again): the same inbox row opens again with a fresh snapshot
+    /// and deadline, and the earlier answer is cleared (the case's timeline keeps it). Of two deliveries at once the
+    /// row's version lets one reopen it; the other reads the result.
+    /// </summary>
+    private async Task<CountyReferral> ReopenAsync(CountyDbContext county, IWorkingCalendar calendar, Township township, DisputeCase c,
+        IReadOnlyList<TimelineEntry> timeline, CaseReferredToCounty e, CountyReferral existing, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var fresh = Snapshot(township, c, timeline, e.At, now, await calendar.AddWorkingDaysAsync(now, DeadlineWorkingDays, ct));
+        var row = await county.Referrals.FirstAsync(r => r.Id == existing.Id, ct);
+        (row.TownshipName, row.CaseNo, row.Title, row.Description, row.Category, row.Village, row.Grade, row.Leader, row.ReportedAt) =
+            (fresh.TownshipName, fresh.CaseNo, fresh.Title, fresh.Description, fresh.Category, fresh.Village, fresh.Grade, fresh.Leader, fresh.ReportedAt);
+        (row.EscalationReason, row.PartiesJson, row.TimelineJson, row.ReferredAt, row.ReceivedAt, row.DeadlineAt, row.Status) =
+            (fresh.EscalationReason, fresh.PartiesJson, fresh.TimelineJson, fresh.ReferredAt, fresh.ReceivedAt, fresh.DeadlineAt, ReferralStatus.Pending);
+        (row.AcceptedAt, row.AcceptedBy, row.Outcome, row.OutcomeText, row.OutcomeBy, row.OutcomeAt) = (null, null, null, null, null, null);
+        row.Version++;
+        try
+        {
+            await county.SaveChangesAsync(ct);
+            return row;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            county.ChangeTracker.Clear();
+            return await county.Referrals.AsNoTracking().FirstAsync(r => r.Id == existing.Id, ct);
+        }
     }
 
     private async Task MarkCaseAsync(int caseId, CountyReferral referral, CancellationToken ct)
@@ -58,13 +90,16 @@ internal sealed class ReferToCountyHandler(DisputesDbContext db, ITownshipScopeF
         {
             db.ChangeTracker.Clear();
             var c = await db.Cases.FirstAsync(x => x.Id == caseId, ct);
-            if (c.CountyReferredAt is not null) return;
+            // Already noted for this referral (a redelivery); a later receipt is the case coming back to the county.
+            if (c.CountyReferredAt is { } noted && noted >= HashChain.Normalize(referral.ReceivedAt)) return;
+            var again = c.CountyReferredAt is not null;
             c.CountyStatus = referral.Status;
             c.CountyReferredAt = referral.ReceivedAt;
             c.CountyDeadlineAt = referral.DeadlineAt;
+            (c.CountyOutcome, c.CountyOutcomeText, c.CountyOutcomeBy, c.CountyOutcomeAt) = (null, null, null, null);
             var due = TownshipTime.ToLocal(townships.Find(Township.HostName)!, referral.DeadlineAt);
             await HashChain.AppendAsync(db, c, referral.ReceivedAt, CountyTimeline.Kind, Actor,
-                $"县级平台:已收到上交的案件,县级办理期限至 {due:yyyy-MM-dd}", isPublic: true, ct);
+                $"县级平台:{(again ? "再次" : "已")}收到上交的案件,县级办理期限至 {due:yyyy-MM-dd}", isPublic: true, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

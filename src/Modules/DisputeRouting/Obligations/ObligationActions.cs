@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Zhizhi.Orchard.DisputeRouting.Cases;
 using Zhizhi.Orchard.DisputeRouting.Data;
+using Zhizhi.Orchard.Events;
 using Zhizhi.Orchard.Http;
 using Zhizhi.Orchard.Workflows.Contracts;
 
@@ -197,6 +198,8 @@ public sealed class ObligationActions(DisputesDbContext db, IWorkflowRuntime wor
         c.Satisfaction = null;
         c.PausedAt = null;
         c.PauseReason = null;
+        // A county settlement that was not honoured goes back into the county's inbox (in this step's transaction).
+        if (level == CaseLevels.County) db.Publish(new County.CaseReferredToCounty(c.Id, now), now);
         return $"案件重新进入{CaseLevels.Chinese(level)}调处{(c.Assignee is null ? "" : ",承办:" + c.Assignee)}";
     }
 
