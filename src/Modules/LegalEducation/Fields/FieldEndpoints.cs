@@ -62,25 +62,27 @@ public sealed class ManageFields(LegalDbContext db, TimeProvider clock, ITownshi
         var name = r.Name!.Trim();
         var choices = r.Type == FieldTypes.Choice ? FieldRules.CleanChoices(r.Choices) : [];
 
-        // Only the field values of this kind are read: the usage checks look inside the stored JSON.
-        var values = await db.Articles.AsNoTracking().Where(a => a.Kind == field.Kind)
-            .Select(a => new { a.Status, a.Fields }).ToListAsync(ct);
-        var filled = values.Where(a => a.Fields.ContainsKey(field.Name)).ToList();
+        // The usage checks look inside the stored JSON, so the kind's field values are read only for an edit that
+        // needs them: a new key or type, or choices taken away (a label, help text, order or "required" does not).
+        var removedChoices = field.Type == FieldTypes.Choice && r.Type == FieldTypes.Choice ? field.Choices.Where(c => !choices.Contains(c)).ToList() : [];
+        var filled = name == field.Name && r.Type == field.Type && removedChoices.Count == 0 ? []
+            : (await db.Articles.AsNoTracking().Where(a => a.Kind == field.Kind).Select(a => new { a.Status, a.Fields }).ToListAsync(ct))
+                .Where(a => a.Fields.ContainsKey(field.Name)).ToList();
         if (filled.Count > 0)
         {
             if (name != field.Name) v.Add("name", $"已有 {filled.Count} 篇内容填写了此字段,字段名称(标识)不能修改;可修改显示名称");
             if (r.Type != field.Type) v.Add("type", $"已有 {filled.Count} 篇内容填写了此字段,不能修改字段类型");
         }
-        if (field.Type == FieldTypes.Choice && r.Type == FieldTypes.Choice)
-            foreach (var removed in field.Choices.Where(c => !choices.Contains(c)))
-            {
-                var published = filled.Count(a => a.Status == Articles.ArticleStatus.Published && a.Fields[field.Name] == removed);
-                if (published > 0) v.Add("choices", $"选项“{removed}”仍被 {published} 篇已发布内容使用,不能删除");
-            }
+        foreach (var removed in removedChoices)
+        {
+            var published = filled.Count(a => a.Status == Articles.ArticleStatus.Published && a.Fields[field.Name] == removed);
+            if (published > 0) v.Add("choices", $"选项“{removed}”仍被 {published} 篇已发布内容使用,不能删除");
+        }
         if (!v.IsValid) return (Outcome.Invalid, field, v);
 
         // The edit applies to the revision the editor saw; EF adds "AND revision = @expected" to the UPDATE.
         if (r.Revision is { } expected) db.Entry(field).Property(f => f.Revision).OriginalValue = expected;
+        var shownBefore = field.DisplayName;
         field.Name = name;
         field.Label = string.IsNullOrWhiteSpace(r.Label) || r.Label.Trim() == name ? null : r.Label.Trim();
         field.HelpText = string.IsNullOrWhiteSpace(r.HelpText) ? null : r.HelpText.Trim();
@@ -91,7 +93,10 @@ public sealed class ManageFields(LegalDbContext db, TimeProvider clock, ITownshi
         field.Revision++;
         var now = clock.GetUtcNow().UtcDateTime;
         var township = townships.Current;
-        var reindex = await db.Articles.AsNoTracking().Where(a => a.Kind == field.Kind && a.Status == Articles.ArticleStatus.Published).Select(a => a.Id).ToListAsync(ct);
+        // The index holds a field's shown name beside its value; nothing else of the definition (a renamed key or a
+        // new type has no values yet, see above).
+        List<int> reindex = field.DisplayName == shownBefore ? []
+            : await db.Articles.AsNoTracking().Where(a => a.Kind == field.Kind && a.Status == Articles.ArticleStatus.Published).Select(a => a.Id).ToListAsync(ct);
         foreach (var articleId in reindex) IndexQueue.Enqueue(db, township, articleId, IndexActions.Upsert, now);
         try
         {

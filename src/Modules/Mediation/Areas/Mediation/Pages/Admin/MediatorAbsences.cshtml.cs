@@ -46,9 +46,10 @@ public sealed class MediatorAbsencesModel(MediationDbContext db, TimeProvider cl
         if (Mediator is null) return false;
         var now = clock.GetUtcNow().UtcDateTime;
         var absences = await db.MediatorAbsences.AsNoTracking().Where(a => a.MediatorId == id && a.End > now).OrderBy(a => a.Start).ToListAsync(ct);
-        var rows = new List<(MediatorAbsence, List<Booking>)>();
-        foreach (var a in absences) rows.Add((a, await AbsenceRules.HeldBookingsAsync(db, id, a.Start, a.End, ct)));
-        Absences = rows;
+        // One query for the bookings under all the absences, shared out in memory.
+        var held = absences.Count == 0 ? []
+            : await AbsenceRules.HeldBookingsAsync(db, id, absences.Min(a => a.Start), absences.Max(a => a.End), ct);
+        Absences = [.. absences.Select(a => (a, held.Where(b => b.SlotStart < a.End && b.SlotEnd > a.Start).ToList()))];
         return true;
     }
 
