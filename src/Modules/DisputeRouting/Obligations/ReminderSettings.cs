@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Data;
 using Zhizhi.Orchard.DisputeRouting.Data;
 using Zhizhi.Orchard.DisputeRouting.Settings;
 using Zhizhi.Orchard.Http;
@@ -48,11 +49,11 @@ public sealed class ReminderSettings(DisputesDbContext db)
         return v;
     }
 
-    public async Task SaveAsync(ReminderWindow window, CancellationToken ct)
+    /// <summary>Last writer wins; a parallel first save updates the row the other one added.</summary>
+    public Task SaveAsync(ReminderWindow window, CancellationToken ct) => db.SaveUpsertAsync(async () =>
     {
-        var row = await db.Settings.FindAsync([Key], ct);
+        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == Key, ct);
         if (row is null) db.Settings.Add(new DisputeSetting { Key = Key, Value = window.Iso });
         else row.Value = window.Iso;
-        await db.SaveChangesAsync(ct);
-    }
+    }, ct);
 }

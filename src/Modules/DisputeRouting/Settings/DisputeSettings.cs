@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Data;
 using Zhizhi.Orchard.DisputeRouting.Data;
 using Zhizhi.Orchard.Http;
 
@@ -32,12 +33,12 @@ public sealed partial class DisputeSettings(DisputesDbContext db)
         return v;
     }
 
-    public async Task SaveAsync(SettingsDto s, CancellationToken ct)
+    /// <summary>Last writer wins; a parallel first save updates the rows the other one added.</summary>
+    public Task SaveAsync(SettingsDto s, CancellationToken ct) => db.SaveUpsertAsync(async () =>
     {
         await SetAsync(PrefixKey, s.CaseNoPrefix.Trim(), ct);
         await SetAsync(WorkflowKey, s.WorkflowId.Trim(), ct);
-        await db.SaveChangesAsync(ct);
-    }
+    }, ct);
 
     private async Task SetAsync(string key, string value, CancellationToken ct)
     {

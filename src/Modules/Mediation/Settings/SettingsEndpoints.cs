@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Data;
 using Zhizhi.Orchard.Http;
 using Zhizhi.Orchard.Mediation.Data;
 using Zhizhi.Orchard.Security;
@@ -33,11 +34,14 @@ internal static class MediationSettingsStore
 
     public static async Task<MediationSettings> SaveAsync(MediationDbContext db, SettingsRequest r, CancellationToken ct)
     {
-        var row = await db.Settings.FirstOrDefaultAsync(ct);
-        if (row is null) db.Settings.Add(row = new MediationSettings());
-        row.ChangeLimitHours = r.ChangeLimitHours!.Value;
-        row.ReminderWebhookUrl = string.IsNullOrWhiteSpace(r.ReminderWebhookUrl) ? null : r.ReminderWebhookUrl.Trim();
-        await db.SaveChangesAsync(ct);
+        MediationSettings row = null!;
+        // A parallel first save updates the row the other one added.
+        await db.SaveUpsertAsync(async () =>
+        {
+            row = await db.Settings.FirstOrDefaultAsync(ct) ?? db.Settings.Add(new MediationSettings()).Entity;
+            row.ChangeLimitHours = r.ChangeLimitHours!.Value;
+            row.ReminderWebhookUrl = string.IsNullOrWhiteSpace(r.ReminderWebhookUrl) ? null : r.ReminderWebhookUrl.Trim();
+        }, ct);
         return row;
     }
 }
