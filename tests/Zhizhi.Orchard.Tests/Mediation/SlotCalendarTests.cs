@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Zhizhi.Orchard.Mediation.Rooms;
 
 namespace Zhizhi.Orchard.Tests.Mediation;
@@ -29,22 +28,6 @@ public sealed class SlotCalendarTests
         Assert.All(slots, s => Assert.Equal(TimeSpan.FromHours(1), s.End - s.Start));
         Assert.DoesNotContain(slots, s => s.Start.Date == new DateTime(2026, 12, 25));
         Assert.DoesNotContain(slots, s => s.Start.TimeOfDay == TimeSpan.FromHours(17));
-    }
-
-    [Fact]
-    public void AMonthOfSlotsTakesWellUnderFiveMilliseconds()
-    {
-        var room = Room();
-        for (var i = 0; i < 20; i++) SlotCalendar.Generate(room, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), Shanghai);
-        var times = new List<double>();
-        for (var i = 0; i < 21; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            SlotCalendar.Generate(room, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), Shanghai);
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        Assert.True(times.Order().ElementAt(10) < 5, $"median {times.Order().ElementAt(10):F3} ms");
     }
 
     [Theory]
