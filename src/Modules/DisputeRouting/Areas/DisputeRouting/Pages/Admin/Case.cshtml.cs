@@ -15,6 +15,12 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
     public CaseDto Case { get; private set; } = null!;
     public HashChain.Result Chain { get; private set; } = null!;
     public bool CanHandle { get; private set; }
+    /// <summary>The case as stored: the buttons offered are the actions its state machine would take (<see cref="CaseActions.Allows"/>).</summary>
+    public DisputeCase Entity { get; private set; } = null!;
+    /// <summary>Escalated past the township and not yet answered by the county.</summary>
+    public bool CountyHolds => County.CountyHold.Holds(Entity);
+
+    public bool Allows(string action) => CaseActions.Allows(Entity, action);
 
     [BindProperty] public ActionInput Input { get; set; } = new();
 
@@ -48,6 +54,7 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Parties).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return false;
+        Entity = c;
         CanHandle = (await authorization.AuthorizeAsync(User, DisputePermissions.HandleName)).Succeeded;
         var timeline = await db.Timeline.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Seq).ToListAsync(ct);
         Case = c.ToDto(townships.Current, clock.GetUtcNow().UtcDateTime, CanHandle ? Audience.Handler : Audience.Staff, timeline);
