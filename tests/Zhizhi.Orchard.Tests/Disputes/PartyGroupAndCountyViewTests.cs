@@ -170,6 +170,70 @@ public abstract class PartyGroupAndCountyViewTests(ZhizhiHost fixture)
         Assert.Equal(["三组", "五组"], stored.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("villageGroup").GetString()!).ToArray());
     }
 
+    [Fact]
+    public async Task StaffCompleteThePartiesGroupsOnTheCasePageAndTheScreeningFollows()
+    {
+        var township = await Host.CreateTownshipAsync();
+        using var admin = await township.AsAdminAsync();
+        using (var r = await admin.PostJsonAsync("api/mediation/mediators", new { name = "赵调解", type = "专职", specialties = new[] { "邻里纠纷" }, villageGroup = "三组" }))
+            await r.ShouldBeAsync(HttpStatusCode.Created);
+        var id = (await ReportAsync(admin, Report(source: "hotline"))).GetProperty("id").GetInt32();
+        await WaitForAsync(admin, id, c => c.Level() == "village");
+
+        var page = await HtmlAsync(admin, $"admin/disputes/{id}");
+        var ids = Regex.Matches(page, "name=\"Input.Groups\\[(\\d+)\\]\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, ids.Count);
+        var entries = (await admin.GetJsonAsync($"api/disputes/{id}")).Timeline().Count();
+        string[] Groups(JsonElement c) => [.. c.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("villageGroup").GetString() ?? "")];
+
+        using (var r = await admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "groups", [$"Input.Groups[{ids[0]}]"] = new string('组', 51), [$"Input.Groups[{ids[1]}]"] = "五组" }))
+        {
+            await r.ShouldBeAsync(HttpStatusCode.OK);
+            AssertErrorBeside(await r.Content.ReadAsStringAsync(CT), $"Input.Groups[{ids[0]}]", "村民小组不能超过 50 个字符");
+        }
+        using (var r = await admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "groups", ["Input.Groups[999999]"] = "五组" }))
+        {
+            await r.ShouldBeAsync(HttpStatusCode.OK);
+            Assert.Contains("本案没有这位当事人", await r.Content.ReadAsStringAsync(CT));
+        }
+        var unchanged = await admin.GetJsonAsync($"api/disputes/{id}");
+        Assert.Equal(["", ""], Groups(unchanged));
+        Assert.Equal(entries, unchanged.Timeline().Count());
+
+        using (var r = await admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "groups", [$"Input.Groups[{ids[0]}]"] = "三组", [$"Input.Groups[{ids[1]}]"] = " 五组 " }))
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var saved = await admin.GetJsonAsync($"api/disputes/{id}");
+        Assert.Equal(["三组", "五组"], Groups(saved));
+        var entry = saved.Timeline().Last();
+        Assert.Equal("party-groups", entry.GetProperty("kind").GetString());
+        Assert.Equal("当事人村民小组:张三:未填 → 三组;李四:未填 → 五组", entry.GetProperty("note").GetString());
+        Assert.False(entry.GetProperty("public").GetBoolean());
+        Assert.True((await admin.GetJsonAsync($"api/disputes/{id}/verify")).GetProperty("valid").GetBoolean());
+        Assert.Contains("与当事人张三同村民小组(“三组”)", await HtmlAsync(admin, $"admin/disputes/{id}/mediator"));
+        await ActAsync(admin, id, new { action = "assignMediator" }, HttpStatusCode.Conflict);
+
+        // Saving the same values again writes nothing.
+        using (var r = await admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "groups", [$"Input.Groups[{ids[0]}]"] = "三组", [$"Input.Groups[{ids[1]}]"] = "五组" }))
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal(saved.Timeline().Count(), (await admin.GetJsonAsync($"api/disputes/{id}")).Timeline().Count());
+
+        // Two staff saving at once: each save that reports success wrote one chained entry, and the chain holds.
+        var posts = await Task.WhenAll(new[] { "一组", "二组", "四组" }.Select(g =>
+            admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "groups", [$"Input.Groups[{ids[0]}]"] = g })));
+        var won = posts.Count(r => r.StatusCode == HttpStatusCode.Redirect);
+        foreach (var r in posts.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            await r.ShouldBeAsync(HttpStatusCode.OK);
+            Assert.Contains("案件刚被他人更新,请刷新后重试", await r.Content.ReadAsStringAsync(CT));
+        }
+        foreach (var r in posts) r.Dispose();
+        Assert.True(won >= 1);
+        var final = await admin.GetJsonAsync($"api/disputes/{id}");
+        Assert.Equal(saved.Timeline().Count() + won, final.Timeline().Count());
+        Assert.Contains(Groups(final)[0], new[] { "一组", "二组", "四组" });
+        Assert.True((await admin.GetJsonAsync($"api/disputes/{id}/verify")).GetProperty("valid").GetBoolean());
+    }
+
     /// <summary>A resident's case that the village passes up and the township fails to mediate: the default workflow sends it to the county.</summary>
     private async Task<(HttpClient Admin, HttpClient Resident, HttpClient County, int CaseId, int ReferralId, string Township)> CaseHeldByTheCountyAsync()
     {

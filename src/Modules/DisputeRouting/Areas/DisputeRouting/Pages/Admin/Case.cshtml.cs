@@ -33,6 +33,8 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
         public bool JudicialConfirmation { get; set; }
         public string? Grade { get; set; }
         public string? Leader { get; set; }
+        /// <summary>村民小组 per party id (the 当事人 form).</summary>
+        public Dictionary<int, string?> Groups { get; set; } = [];
     }
 
     private static string Done(string op) => op switch
@@ -68,9 +70,30 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    private async Task<IActionResult> SetGroupsAsync(int id, CancellationToken ct)
+    {
+        var v = PartyGroups.Validate(Input.Groups);
+        ModelState.Clear();
+        ModelState.AddFieldErrors(v.Errors);
+        if (v.IsValid)
+        {
+            var r = await PartyGroups.SetAsync(db, id, Input.Groups, CaseEndpoints.Actor(User), clock.GetUtcNow().UtcDateTime, ct);
+            if (r.Outcome == CaseActions.Outcome.NotFound) return NotFound();
+            if (r.Outcome == CaseActions.Outcome.Done)
+            {
+                TempData["Message"] = r.Message;
+                return RedirectToPage(new { id });
+            }
+            ModelState.AddModelError("", r.Message!);
+        }
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
     public async Task<IActionResult> OnPostAsync(int id, string? op, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, DisputePermissions.HandleName)).Succeeded) return Forbid();
+        if (op == "groups") return await SetGroupsAsync(id, ct);
         // The 司法确认 checkbox lives in the agreement form only: other buttons must not reset it.
         var request = new ActionRequest(op, Input.Note, Input.Satisfaction, Input.Reason, Input.Terms, op == "agreement" ? Input.JudicialConfirmation : null,
             op == "classify" ? Input.Grade : null, op == "classify" ? Input.Leader : null);
