@@ -122,6 +122,7 @@ public abstract class PartyGroupAndCountyViewTests(ZhizhiHost fixture)
 
         var form = await HtmlAsync(mine, "disputes");
         Assert.Contains("对方所在村民小组(选填)", form);
+        Assert.Contains("您所在的村民小组(选填)", form);
         Assert.DoesNotContain("申请人村民小组", form);
         Assert.DoesNotContain("village-groups", form);
 
@@ -136,18 +137,25 @@ public abstract class PartyGroupAndCountyViewTests(ZhizhiHost fixture)
         Assert.Empty((await mine.GetJsonAsync("api/disputes/mine")).EnumerateArray());
 
         fields["Input.OtherPartyGroup"] = "二组";
+        fields["Input.MyGroup"] = new string('组', 51);
+        AssertErrorBeside(await PostReportExpectingErrorsAsync(mine, fields), "Input.MyGroup", "村民小组不能超过 50 个字符");
+        Assert.Empty((await mine.GetJsonAsync("api/disputes/mine")).EnumerateArray());
+
+        fields["Input.MyGroup"] = "一组";
         using (var ok = await mine.PostFormAsync("disputes", "", fields)) Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var filed = Assert.Single((await mine.GetJsonAsync("api/disputes/mine")).EnumerateArray());
         var id = filed.GetProperty("id").GetInt32();
         Assert.Equal("resident", filed.GetProperty("source").GetString());
 
-        var party = Assert.Single((await admin.GetJsonAsync($"api/disputes/{id}")).GetProperty("parties").EnumerateArray().ToList());
-        Assert.Equal("王五", party.GetProperty("name").GetString());
-        Assert.Equal("二组", party.GetProperty("villageGroup").GetString());
+        // The resident who gave their own group is the applicant under their account's name.
+        var parties = (await admin.GetJsonAsync($"api/disputes/{id}")).GetProperty("parties").EnumerateArray().ToList();
+        Assert.Equal(["居民" + resident.UserName, "王五"], parties.Select(p => p.GetProperty("name").GetString()!).ToArray());
+        Assert.Equal(["申请人", "对方当事人"], parties.Select(p => p.GetProperty("role").GetString()!).ToArray());
+        Assert.Equal(["一组", "二组"], parties.Select(p => p.GetProperty("villageGroup").GetString()!).ToArray());
         Assert.Contains("村民小组:二组", await HtmlAsync(admin, $"admin/disputes/{id}"));
         // The resident's own views carry no party data beyond what they already had.
-        var own = Assert.Single((await mine.GetJsonAsync($"api/disputes/{id}")).GetProperty("parties").EnumerateArray().ToList());
-        Assert.Equal(JsonValueKind.Null, own.GetProperty("villageGroup").ValueKind);
+        var own = (await mine.GetJsonAsync($"api/disputes/{id}")).GetProperty("parties").EnumerateArray().ToList();
+        Assert.All(own, p => Assert.Equal(JsonValueKind.Null, p.GetProperty("villageGroup").ValueKind));
         Assert.DoesNotContain("二组", await HtmlAsync(mine, $"disputes/mine/{id}"));
     }
 

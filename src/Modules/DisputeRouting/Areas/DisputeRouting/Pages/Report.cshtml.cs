@@ -46,6 +46,8 @@ public sealed class ReportModel(DisputesDbContext db, ReportDispute report, ITow
         public string? OtherParty { get; set; }
         public string? OtherPartyPhone { get; set; }
         public string? OtherPartyGroup { get; set; }
+        /// <summary>A resident's own 村民小组: when given, the resident is recorded as the applicant (申请人) under their account's name.</summary>
+        public string? MyGroup { get; set; }
     }
 
     private async Task<bool> StaffAsync() => (await authorization.AuthorizeAsync(User, DisputePermissions.ViewName)).Succeeded;
@@ -99,6 +101,7 @@ public sealed class ReportModel(DisputesDbContext db, ReportDispute report, ITow
             fields[$"parties[{i}].villageGroup"] = field + "Group";
         }
         if (staff) AddParty("applicant", Input.Applicant, Input.ApplicantPhone, Input.ApplicantGroup, "申请人");
+        else if (!string.IsNullOrWhiteSpace(Input.MyGroup)) AddParty("my", reporter.Name, null, Input.MyGroup, "申请人");
         AddParty("otherParty", Input.OtherParty, Input.OtherPartyPhone, Input.OtherPartyGroup, "对方当事人");
         var source = !staff ? "resident" : string.IsNullOrWhiteSpace(Input.Source) ? DefaultSource() : Input.Source.Trim();
         var request = new ReportRequest(Input.Title, Input.Description, Input.Category, Input.Village, source, parties.Count == 0 ? null : parties);
