@@ -283,6 +283,9 @@ public abstract class PartyGroupAndCountyViewTests(ZhizhiHost fixture)
         Assert.Matches("id=\"county-referred\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}<", page);
         Assert.Matches("id=\"county-deadline\">\\d{4}-\\d{2}-\\d{2}", page);
         Assert.Contains("案件由县级处理中;乡镇受理调处后才能登记调解协议。", page);
+        var obligations = await HtmlAsync(admin, $"admin/disputes/{id}/obligations");
+        Assert.DoesNotContain("保存协议与履行事项", obligations);
+        Assert.Contains("案件已上交,由县级处理中;受理调处后才能登记调解协议与履行事项。", obligations);
 
         // Every action the page leaves out is one the state machine refuses now (409), and nothing changes.
         var before = await admin.GetJsonAsync($"api/disputes/{id}");
@@ -351,6 +354,7 @@ public abstract class PartyGroupAndCountyViewTests(ZhizhiHost fixture)
         using (var r = await admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "accept" })) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         page = await HtmlAsync(admin, $"admin/disputes/{id}");
         Assert.True(Offers(page, "resolve") && Offers(page, "agreement"));
+        Assert.Contains("保存协议与履行事项", await HtmlAsync(admin, $"admin/disputes/{id}/obligations"));
         using (var r = await admin.PostFormAsync($"admin/disputes/{id}", "", new() { ["op"] = "resolve" })) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal("resolved", (await admin.GetJsonAsync($"api/disputes/{id}")).GetProperty("status").GetString());
     }
