@@ -309,6 +309,8 @@ public abstract class PartyGroupAndCountyViewTests(ZhizhiHost fixture)
         Assert.Contains("已上报县级处理", await HtmlAsync(mine, "disputes/mine"));
         var own = await HtmlAsync(mine, $"disputes/mine/{id}");
         Assert.Contains("状态:<strong>已上报县级处理</strong>", own);
+        Assert.Matches("id=\"county-deadline\">县级办理期限:\\d{4}-\\d{2}-\\d{2}<", own);
+        Assert.DoesNotContain("承诺办结期限", own);
         Assert.DoesNotContain("已电话告知", own);
         Assert.DoesNotContain("county-outcome", own);
 
@@ -333,6 +335,7 @@ public abstract class PartyGroupAndCountyViewTests(ZhizhiHost fixture)
         Assert.Contains("已答复", await HtmlAsync(mine, "disputes/mine"));
         own = await HtmlAsync(mine, $"disputes/mine/{id}");
         Assert.Contains("状态:<strong>已答复</strong>", own);
+        Assert.DoesNotContain("county-deadline", own);
         Assert.Contains("县级处理结果:引导诉讼:属人民法院受理范围,请当事人向县人民法院起诉", own);
     }
 

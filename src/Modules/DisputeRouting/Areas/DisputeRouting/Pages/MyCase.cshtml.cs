@@ -16,6 +16,8 @@ public sealed class MyCaseModel(DisputesDbContext db, CaseActions actions, ITown
     public string PublicStatus { get; private set; } = "";
     /// <summary>The county's answer once it came back (its words are on the public timeline too), else null.</summary>
     public string? CountyOutcome { get; private set; }
+    /// <summary>While the county holds the case: the county's own deadline (its working days), in the township's time.</summary>
+    public DateTimeOffset? CountyDeadline { get; private set; }
 
     [BindProperty] public int? Satisfaction { get; set; }
 
@@ -30,6 +32,7 @@ public sealed class MyCaseModel(DisputesDbContext db, CaseActions actions, ITown
         Case = c.ToDto(townships.Current, clock.GetUtcNow().UtcDateTime, Audience.Reporter, timeline);
         PublicStatus = County.CountyHold.PublicStatus(c);
         CountyOutcome = County.CountyHold.PublicOutcome(c);
+        CountyDeadline = County.CountyHold.Holds(c) && c.CountyDeadlineAt is { } due ? CaseMapping.Local(townships.Current, due) : null;
         return true;
     }
 
