@@ -28,9 +28,11 @@ public sealed class DisputeJourneyTests(BrowserHost host) : BrowserTest(host)
         await form.GetByLabel("简要标题").FillAsync(title);
         await form.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Expect(form.Locator("[data-valmsg-for='Input.Category']")).ToHaveTextAsync("纠纷类别不能为空");
+        await Axe.AssertNoSeriousViolationsAsync(resident, "/hengjie/disputes (resident, with an error)");
         await form.GetByLabel("纠纷类别").SelectOptionAsync("邻里纠纷");
         await form.GetByLabel("纠纷情况").FillAsync("楼上卫生间漏水到我家天花板,多次协商未果,请村里帮忙调解。");
         await form.GetByLabel("对方当事人(选填)").FillAsync("楼上住户");
+        await form.GetByLabel("对方所在村民小组(选填)").FillAsync("六组");
         await form.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
 
         var notice = resident.GetByRole(AriaRole.Status);
@@ -43,9 +45,19 @@ public sealed class DisputeJourneyTests(BrowserHost host) : BrowserTest(host)
 
         // The mediator finds it in 待办, accepts it, records the agreement, settles and closes it.
         var staff = await SignedInPageAsync("hengjie/", "tiaojie", BrowserHost.DemoPassword);
+        // Staff see the same form as a walk-in entry: source, applicant and both parties' 村民小组.
+        await staff.GotoAsync("hengjie/disputes");
+        await Expect(staff.GetByLabel("申请人村民小组")).ToBeVisibleAsync();
+        await Expect(staff.GetByLabel("来源")).ToHaveValueAsync("walk-in");
+        await Axe.AssertNoSeriousViolationsAsync(staff, "/hengjie/disputes (mediator)");
         await staff.GotoAsync("hengjie/admin/disputes?q=" + Uri.EscapeDataString(caseNo));
         await staff.GetByRole(AriaRole.Link, new() { Name = caseNo, Exact = true }).ClickAsync();
         await Expect(staff.Locator("#chain-status")).ToContainTextAsync("哈希链完整");
+        // The other party's 村民小组 from the resident's form is on the staff case page (conflict screening uses it).
+        await Expect(staff.Locator("li.party").Filter(new() { HasText = "楼上住户" })).ToContainTextAsync("村民小组:六组");
+        await Expect(staff.GetByRole(AriaRole.Button, new() { Name = "保存协议" })).ToHaveCountAsync(0);
+        await Expect(staff.GetByLabel("楼上住户 的村民小组")).ToHaveValueAsync("六组");
+        await Axe.AssertNoSeriousViolationsAsync(staff, "/hengjie/admin/disputes/{id} (mediator)");
         await staff.GetByRole(AriaRole.Button, new() { Name = "受理调处" }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status)).ToHaveTextAsync("已受理");
         await staff.GetByLabel("协议条款").FillAsync("一、楼上住户于七日内修复卫生间防水层;\n二、赔偿天花板修补费用 400 元。");
@@ -62,6 +74,7 @@ public sealed class DisputeJourneyTests(BrowserHost host) : BrowserTest(host)
         await agreement.GotoAsync(staff.Url + "/agreement");
         await Expect(agreement.GetByRole(AriaRole.Heading, new() { Name = "人民调解协议书" })).ToBeVisibleAsync();
         await Expect(agreement.Locator("body")).ToContainTextAsync("400 元");
+        await Expect(agreement.Locator("#parties")).ToContainTextAsync("六组");
 
         // The resident sees it closed and rates it.
         await resident.ReloadAsync();

@@ -96,6 +96,22 @@ public sealed class CaseActions(DisputesDbContext db, IWorkflowRuntime workflows
         _ => string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim(),
     };
 
+    /// <summary>
+    /// Whether the state machine would take <paramref name="action"/> on the case as it is now (pages show only those buttons):
+    /// the rules of <see cref="Apply"/> run on a copy of the case's state with a request that passes validation.
+    /// </summary>
+    public static bool Allows(DisputeCase c, string action)
+    {
+        var probe = new DisputeCase
+        {
+            CaseNo = c.CaseNo, Title = c.Title, Description = c.Description, Category = c.Category, Source = c.Source,
+            Status = c.Status, Level = c.Level, PausedAt = c.PausedAt, DeadlineAt = c.DeadlineAt, Satisfaction = c.Satisfaction,
+            Grade = c.Grade, Leader = c.Leader, AgreementTerms = c.AgreementTerms, JudicialConfirmation = c.JudicialConfirmation,
+        };
+        var request = new ActionRequest(action, "备注", 5, "原因", "协议", null, CaseGrades.Blue, "领导");
+        return Apply(probe, request, DateTime.UtcNow) is null;
+    }
+
     /// <summary>Changes the case for the action, or says in Chinese why the action does not fit its state.</summary>
     private static string? Apply(DisputeCase c, ActionRequest r, DateTime now)
     {

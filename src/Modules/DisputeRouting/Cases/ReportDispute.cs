@@ -22,6 +22,8 @@ public sealed partial class ReportDispute(
     TimeProvider clock, ITownshipAccessor township, ILogger<ReportDispute> logger)
 {
     public const int MaxParties = 20;
+    /// <summary>Longest 村民小组 of a party (the mediators' declared group has the same limit).</summary>
+    public const int GroupLength = 50;
 
     public static string CorrelationId(int caseId) => $"dispute-{caseId}";
 
@@ -52,7 +54,7 @@ public sealed partial class ReportDispute(
                 if (p is null) { v.Add($"parties[{i}]", "当事人不能为空"); continue; }
                 v.Required($"parties[{i}].name", p.Name, "当事人姓名", DisputesDbContext.NameLength)
                  .Optional($"parties[{i}].role", p.Role, "当事人身份", 50)
-                 .Optional($"parties[{i}].villageGroup", p.VillageGroup, "村民小组", 50)
+                 .Optional($"parties[{i}].villageGroup", p.VillageGroup, "村民小组", GroupLength)
                  .Optional($"parties[{i}].address", p.Address, "住址", 200);
                 if (!string.IsNullOrWhiteSpace(p.Phone) && !PhonePattern().IsMatch(p.Phone.Trim()))
                     v.Add($"parties[{i}].phone", "联系电话格式不正确(6-20 位数字,可含 + 和 -)");

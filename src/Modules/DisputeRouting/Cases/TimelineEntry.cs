@@ -45,6 +45,7 @@ public static class TimelineKinds
         "county" => "县级平台",
         "obligation" => "履行情况",
         "obligation-overdue" => "履行待核查",
+        PartyGroups.Kind => "当事人村民小组",
         _ => kind,
     };
 }

@@ -12,6 +12,12 @@ namespace Zhizhi.Orchard.DisputeRouting.Pages;
 public sealed class MyCaseModel(DisputesDbContext db, CaseActions actions, ITownshipAccessor townships, TimeProvider clock) : PageModel
 {
     public CaseDto Case { get; private set; } = null!;
+    /// <summary>The plain-language status (已上报县级处理 while the county holds the case).</summary>
+    public string PublicStatus { get; private set; } = "";
+    /// <summary>The county's answer once it came back (its words are on the public timeline too), else null.</summary>
+    public string? CountyOutcome { get; private set; }
+    /// <summary>While the county holds the case: the county's own deadline (its working days), in the township's time.</summary>
+    public DateTimeOffset? CountyDeadline { get; private set; }
 
     [BindProperty] public int? Satisfaction { get; set; }
 
@@ -24,6 +30,9 @@ public sealed class MyCaseModel(DisputesDbContext db, CaseActions actions, ITown
         if (c is null) return false;
         var timeline = await db.Timeline.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Seq).ToListAsync(ct);
         Case = c.ToDto(townships.Current, clock.GetUtcNow().UtcDateTime, Audience.Reporter, timeline);
+        PublicStatus = County.CountyHold.PublicStatus(c);
+        CountyOutcome = County.CountyHold.PublicOutcome(c);
+        CountyDeadline = County.CountyHold.Holds(c) && c.CountyDeadlineAt is { } due ? CaseMapping.Local(townships.Current, due) : null;
         return true;
     }
 

@@ -15,6 +15,12 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
     public CaseDto Case { get; private set; } = null!;
     public HashChain.Result Chain { get; private set; } = null!;
     public bool CanHandle { get; private set; }
+    /// <summary>The case as stored: the buttons offered are the actions its state machine would take (<see cref="CaseActions.Allows"/>).</summary>
+    public DisputeCase Entity { get; private set; } = null!;
+    /// <summary>Escalated past the township and not yet answered by the county.</summary>
+    public bool CountyHolds => County.CountyHold.Holds(Entity);
+
+    public bool Allows(string action) => CaseActions.Allows(Entity, action);
 
     [BindProperty] public ActionInput Input { get; set; } = new();
 
@@ -27,6 +33,8 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
         public bool JudicialConfirmation { get; set; }
         public string? Grade { get; set; }
         public string? Leader { get; set; }
+        /// <summary>村民小组 per party id (the 当事人 form).</summary>
+        public Dictionary<int, string?> Groups { get; set; } = [];
     }
 
     private static string Done(string op) => op switch
@@ -48,6 +56,7 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Parties).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return false;
+        Entity = c;
         CanHandle = (await authorization.AuthorizeAsync(User, DisputePermissions.HandleName)).Succeeded;
         var timeline = await db.Timeline.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Seq).ToListAsync(ct);
         Case = c.ToDto(townships.Current, clock.GetUtcNow().UtcDateTime, CanHandle ? Audience.Handler : Audience.Staff, timeline);
@@ -61,9 +70,30 @@ public sealed class CaseModel(DisputesDbContext db, CaseActions actions, IAuthor
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    private async Task<IActionResult> SetGroupsAsync(int id, CancellationToken ct)
+    {
+        var v = PartyGroups.Validate(Input.Groups);
+        ModelState.Clear();
+        ModelState.AddFieldErrors(v.Errors);
+        if (v.IsValid)
+        {
+            var r = await PartyGroups.SetAsync(db, id, Input.Groups, CaseEndpoints.Actor(User), clock.GetUtcNow().UtcDateTime, ct);
+            if (r.Outcome == CaseActions.Outcome.NotFound) return NotFound();
+            if (r.Outcome == CaseActions.Outcome.Done)
+            {
+                TempData["Message"] = r.Message;
+                return RedirectToPage(new { id });
+            }
+            ModelState.AddModelError("", r.Message!);
+        }
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
     public async Task<IActionResult> OnPostAsync(int id, string? op, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, DisputePermissions.HandleName)).Succeeded) return Forbid();
+        if (op == "groups") return await SetGroupsAsync(id, ct);
         // The 司法确认 checkbox lives in the agreement form only: other buttons must not reset it.
         var request = new ActionRequest(op, Input.Note, Input.Satisfaction, Input.Reason, Input.Terms, op == "agreement" ? Input.JudicialConfirmation : null,
             op == "classify" ? Input.Grade : null, op == "classify" ? Input.Leader : null);

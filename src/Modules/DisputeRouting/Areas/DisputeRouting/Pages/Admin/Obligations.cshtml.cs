@@ -20,6 +20,9 @@ public sealed class ObligationsModel(DisputesDbContext db, CaseActions actions, 
 
     public CaseDto Case { get; private set; } = null!;
     public IReadOnlyList<Obligation> Current { get; private set; } = [];
+    /// <summary>Whether the case's state machine takes the agreement now (not before 受理, e.g. while the county holds the case).</summary>
+    public bool AgreementAllowed { get; private set; }
+    public bool CountyHolds { get; private set; }
 
     [BindProperty] public AgreementInput Input { get; set; } = new();
 
@@ -50,6 +53,8 @@ public sealed class ObligationsModel(DisputesDbContext db, CaseActions actions, 
         var c = await db.Cases.AsNoTracking().Include(x => x.Parties).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return false;
         Case = c.ToDto(townships.Current, clock.GetUtcNow().UtcDateTime, Audience.Handler, null);
+        AgreementAllowed = CaseActions.Allows(c, "agreement");
+        CountyHolds = County.CountyHold.Holds(c);
         Current = await ObligationMapping.OfCaseAsync(db, id, ct);
         if (fillForm)
         {
