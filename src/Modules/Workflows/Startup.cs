@@ -44,7 +44,7 @@ internal sealed class WorkflowsStartup : FeatureStartup
             });
         feature.AddEventHandler<WorkflowHttpRequested, WorkflowHttpSender>();
         feature.AddEventHandler<WorkflowNotificationRequested, WorkflowNotifier>();
-        feature.AddNotificationSource<WorkflowNotificationSource>(WorkflowNotificationSource.Id, "流程通知", "/admin/workflows/notifications");
+        feature.AddNotificationSource<WorkflowNotificationSource>(WorkflowNotificationSource.Id, "流程通知", "/admin/workflows/notifications", WorkflowPermissions.ManageName);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
