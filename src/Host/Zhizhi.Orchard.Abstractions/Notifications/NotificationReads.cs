@@ -24,7 +24,8 @@ public static class NotificationReadExtensions
         modelBuilder.Entity<NotificationRead>(b =>
         {
             b.ToTable($"{tablePrefix}_notification_reads");
-            b.HasKey(r => new { r.NotificationId, r.UserId });
+            // User first: "how many has this user read" (the badge cache's check) is a key-prefix lookup.
+            b.HasKey(r => new { r.UserId, r.NotificationId });
             b.Property(r => r.UserId).HasMaxLength(100);
         });
         return modelBuilder;

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhizhi.Orchard.Modules;
 
 namespace Zhizhi.Orchard.Notifications;
@@ -66,6 +67,7 @@ public static class Inbox
     {
         feature.Services.AddSingleton(new NotificationSourceRegistration(typeof(T), feature.Feature.Id, id, name, modulePage, modulePagePolicy));
         feature.Services.AddScoped<T>();
+        feature.Services.TryAddSingleton<UnreadCounts>();
         return feature;
     }
 

@@ -10,7 +10,7 @@ namespace Zhizhi.Orchard.DisputeRouting.Obligations;
 /// or role, as <see cref="DisputeInbox"/> reads them). Read state is per person (disputes_notification_reads): one
 /// notice to "村调委会" is read by each member on their own.
 /// </summary>
-internal sealed class DisputeNotificationSource(DisputesDbContext db) : INotificationSource
+internal sealed class DisputeNotificationSource(DisputesDbContext db, UnreadCounts counts, ITownshipAccessor townships) : INotificationSource
 {
     public const string Id = "disputes";
 
@@ -30,10 +30,13 @@ internal sealed class DisputeNotificationSource(DisputesDbContext db) : INotific
             DateTime.SpecifyKind(n.CreatedAt, DateTimeKind.Utc), n.Read))];
     }
 
+    /// <summary>Recounted only when a notice arrived or this person read one (see <see cref="UnreadCounts"/>).</summary>
     public Task<int> CountUnreadAsync(ClaimsPrincipal user, DateTime sinceUtc, CancellationToken ct)
     {
         if (Inbox.UserId(user) is not { } me) return Task.FromResult(0);
-        return Mine(user, sinceUtc).CountAsync(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == me), ct);
+        return counts.GetAsync(UnreadCounts.Key(townships.Current, Id, me, Inbox.RecipientNames(user, withDisplayName: true)),
+            async () => (await db.Notifications.MaxAsync(n => (long?)n.Id, ct) ?? 0, await db.NotificationReads.CountAsync(r => r.UserId == me, ct)),
+            () => Mine(user, sinceUtc).CountAsync(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == me), ct));
     }
 
     public async Task<int> MarkReadAsync(ClaimsPrincipal user, IReadOnlyCollection<long>? ids, DateTime sinceUtc, DateTime utcNow, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace Zhizhi.Orchard.Workflows.Activities;
 /// "通知" activities' in-app notices in the shared inbox. A notice names users and roles, so whether one person read
 /// it is a row of its own (workflows_notification_reads); the recipient match runs in SQL over the inbox window.
 /// </summary>
-internal sealed class WorkflowNotificationSource(WorkflowsDbContext db, IAuthorizationService authorization) : INotificationSource
+internal sealed class WorkflowNotificationSource(WorkflowsDbContext db, IAuthorizationService authorization, UnreadCounts counts, ITownshipAccessor townships) : INotificationSource
 {
     public const string Id = "workflows";
 
@@ -31,10 +31,13 @@ internal sealed class WorkflowNotificationSource(WorkflowsDbContext db, IAuthori
             DateTime.SpecifyKind(n.CreatedAt, DateTimeKind.Utc), n.Read))];
     }
 
+    /// <summary>Recounted only when a notice arrived or this person read one (see <see cref="UnreadCounts"/>).</summary>
     public Task<int> CountUnreadAsync(ClaimsPrincipal user, DateTime sinceUtc, CancellationToken ct)
     {
         if (Inbox.UserId(user) is not { } me) return Task.FromResult(0);
-        return Mine(user, sinceUtc).CountAsync(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == me), ct);
+        return counts.GetAsync(UnreadCounts.Key(townships.Current, Id, me, Inbox.RecipientNames(user, withDisplayName: false)),
+            async () => (await db.Notifications.MaxAsync(n => (long?)n.Id, ct) ?? 0, await db.NotificationReads.CountAsync(r => r.UserId == me, ct)),
+            () => Mine(user, sinceUtc).CountAsync(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == me), ct));
     }
 
     public async Task<int> MarkReadAsync(ClaimsPrincipal user, IReadOnlyCollection<long>? ids, DateTime sinceUtc, DateTime utcNow, CancellationToken ct)

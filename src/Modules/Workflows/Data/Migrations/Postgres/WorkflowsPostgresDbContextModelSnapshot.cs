@@ -62,17 +62,17 @@ namespace Zhizhi.Orchard.Workflows.Data.Migrations.Postgres
 
             modelBuilder.Entity("Zhizhi.Orchard.Notifications.NotificationRead", b =>
                 {
-                    b.Property<long>("NotificationId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("UserId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("NotificationId", "UserId");
+                    b.HasKey("UserId", "NotificationId");
 
                     b.ToTable("workflows_notification_reads", (string)null);
                 });

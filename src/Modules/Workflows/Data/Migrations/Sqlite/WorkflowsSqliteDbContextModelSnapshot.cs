@@ -57,17 +57,17 @@ namespace Zhizhi.Orchard.Workflows.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Zhizhi.Orchard.Notifications.NotificationRead", b =>
                 {
-                    b.Property<long>("NotificationId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("UserId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReadAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("NotificationId", "UserId");
+                    b.HasKey("UserId", "NotificationId");
 
                     b.ToTable("workflows_notification_reads", (string)null);
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
+namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class NotificationReads : Migration
@@ -15,13 +15,13 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                 name: "disputes_notification_reads",
                 columns: table => new
                 {
-                    NotificationId = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    NotificationId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_disputes_notification_reads", x => new { x.NotificationId, x.UserId });
+                    table.PrimaryKey("PK_disputes_notification_reads", x => new { x.UserId, x.NotificationId });
                 });
         }
 

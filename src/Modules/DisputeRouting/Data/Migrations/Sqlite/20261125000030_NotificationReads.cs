@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Zhizhi.Orchard.Workflows.Data.Migrations.Postgres
+namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class NotificationReads : Migration
@@ -12,16 +12,16 @@ namespace Zhizhi.Orchard.Workflows.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "workflows_notification_reads",
+                name: "disputes_notification_reads",
                 columns: table => new
                 {
-                    NotificationId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_workflows_notification_reads", x => new { x.NotificationId, x.UserId });
+                    table.PrimaryKey("PK_disputes_notification_reads", x => new { x.UserId, x.NotificationId });
                 });
         }
 
@@ -29,7 +29,7 @@ namespace Zhizhi.Orchard.Workflows.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "workflows_notification_reads");
+                name: "disputes_notification_reads");
         }
     }
 }

@@ -12,7 +12,7 @@ using Zhizhi.Orchard.Workflows.Data;
 namespace Zhizhi.Orchard.Workflows.Data.Migrations.Postgres
 {
     [DbContext(typeof(WorkflowsPostgresDbContext))]
-    [Migration("20261124233611_NotificationReads")]
+    [Migration("20261124235924_NotificationReads")]
     partial class NotificationReads
     {
         /// <inheritdoc />
@@ -65,17 +65,17 @@ namespace Zhizhi.Orchard.Workflows.Data.Migrations.Postgres
 
             modelBuilder.Entity("Zhizhi.Orchard.Notifications.NotificationRead", b =>
                 {
-                    b.Property<long>("NotificationId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("UserId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("NotificationId", "UserId");
+                    b.HasKey("UserId", "NotificationId");
 
                     b.ToTable("workflows_notification_reads", (string)null);
                 });

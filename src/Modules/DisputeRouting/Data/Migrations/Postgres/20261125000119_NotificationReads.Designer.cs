@@ -12,7 +12,7 @@ using Zhizhi.Orchard.DisputeRouting.Data;
 namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 {
     [DbContext(typeof(DisputesPostgresDbContext))]
-    [Migration("20261124233821_NotificationReads")]
+    [Migration("20261125000119_NotificationReads")]
     partial class NotificationReads
     {
         /// <inheritdoc />
@@ -594,17 +594,17 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
 
             modelBuilder.Entity("Zhizhi.Orchard.Notifications.NotificationRead", b =>
                 {
-                    b.Property<long>("NotificationId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("UserId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("NotificationId", "UserId");
+                    b.HasKey("UserId", "NotificationId");
 
                     b.ToTable("disputes_notification_reads", (string)null);
                 });

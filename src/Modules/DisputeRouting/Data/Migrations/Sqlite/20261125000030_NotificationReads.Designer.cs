@@ -11,7 +11,7 @@ using Zhizhi.Orchard.DisputeRouting.Data;
 namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
 {
     [DbContext(typeof(DisputesSqliteDbContext))]
-    [Migration("20261124233713_NotificationReads")]
+    [Migration("20261125000030_NotificationReads")]
     partial class NotificationReads
     {
         /// <inheritdoc />
@@ -575,17 +575,17 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Zhizhi.Orchard.Notifications.NotificationRead", b =>
                 {
-                    b.Property<long>("NotificationId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("UserId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReadAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("NotificationId", "UserId");
+                    b.HasKey("UserId", "NotificationId");
 
                     b.ToTable("disputes_notification_reads", (string)null);
                 });
