@@ -58,6 +58,7 @@ public sealed class NotificationInboxJourneyTests(BrowserHost host) : BrowserTes
         await Expect(Page.Locator("a[href$='/admin/workflows/notifications']")).ToHaveCountAsync(0);
         await Expect(list.GetByText("未读", new() { Exact = true })).ToHaveCountAsync(2);
         await Screenshots.TakeAsync(Page, "hengjie-notifications-unread");
+        await Axe.AssertNoSeriousViolationsAsync(Page, "/hengjie/notifications (brand theme, unread badge)");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "全部标为已读" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("已将 2 条通知标为已读");
@@ -70,5 +71,23 @@ public sealed class NotificationInboxJourneyTests(BrowserHost host) : BrowserTes
         await Page.SetViewportSizeAsync(390, 844);
         await Page.GotoAsync("hengjie/notifications");
         Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    [Fact]
+    public async Task The_badge_and_the_inbox_pass_axe_in_the_default_theme_and_the_back_office()
+    {
+        var resident = await SignedInPageAsync("xichangan/", "jumin", BrowserHost.DemoPassword);
+        await resident.GotoAsync("xichangan/notifications");
+        await Expect(resident.GetByRole(AriaRole.Heading, new() { Name = "我的通知" })).ToBeVisibleAsync();
+        await Expect(resident.GetByRole(AriaRole.Navigation, new() { Name = "账号" }).Locator("a.zz-bell")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(resident, "/xichangan/notifications (default theme)");
+
+        var admin = await SignedInPageAsync("hengjie/", "admin", BrowserHost.DemoPassword);
+        await admin.GotoAsync("hengjie/admin");
+        var bell = admin.Locator("header a.zz-bell");
+        await Expect(bell).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(admin, "/hengjie/admin (back office, inbox link)");
+        await bell.ClickAsync();
+        await Expect(admin).ToHaveURLAsync(new Regex("/hengjie/notifications"));
     }
 }
