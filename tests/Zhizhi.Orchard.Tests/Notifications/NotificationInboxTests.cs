@@ -348,6 +348,18 @@ public abstract class NotificationInboxTests(ZhizhiHost fixture)
     }
 
     [Fact]
+    public async Task TheCountyAnswersTheInboxPathItselfSoNoTownshipMayBeNamedAfterIt()
+    {
+        using var county = await Host.AdminClientAsync();
+        using (var r = await county.PostJsonAsync("api/tenants", new { name = "notifications", displayName = "通知镇", adminUserName = "admin", adminPassword = "Pw-notify-2026" }))
+            await r.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        // The county administrator has an (empty) inbox at the host: no township feature runs there.
+        var inbox = await county.GetJsonAsync("api/notifications");
+        Assert.Empty(Items(inbox));
+        Assert.Empty(inbox.GetProperty("sources").EnumerateArray());
+    }
+
+    [Fact]
     public async Task AUserOfOneTownshipNeverSeesAnotherTownshipsNotices()
     {
         var a = await Host.CreateTownshipAsync(features: ["Workflows"]);
