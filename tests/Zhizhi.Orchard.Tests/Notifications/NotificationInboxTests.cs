@@ -10,6 +10,7 @@ using Zhizhi.Orchard.Mediation.Data;
 using Zhizhi.Orchard.Mediation.Reminders;
 using Zhizhi.Orchard.Tests.Infrastructure;
 using Zhizhi.Orchard.Tests.Mediation;
+using static Zhizhi.Orchard.Tests.Mediation.MediationHelpers;
 using Zhizhi.Orchard.Workflows.Data;
 using static Zhizhi.Orchard.Tests.Disputes.DisputeHelpers;
 
@@ -192,6 +193,23 @@ public abstract class NotificationInboxTests(ZhizhiHost fixture)
         Assert.Single((await asStaff.GetJsonAsync("api/workflows/notifications")).EnumerateArray());
         Assert.Single((await asStaff.GetJsonAsync("api/disputes/notifications")).EnumerateArray());
         Assert.Single((await asResident.GetJsonAsync("api/mediation/notifications")).EnumerateArray());
+
+        // 查看 on the page marks the notice read and opens the case; someone else's notice opens nothing.
+        var reminderKey = items[0].GetProperty("key").GetString()!;
+        using (var stranger = await asResident.PostFormAsync("notifications", "?handler=Open", new() { ["key"] = reminderKey }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, stranger.StatusCode);
+            Assert.EndsWith("/notifications", stranger.Headers.Location!.ToString());
+        }
+        Assert.Equal(2, Unread(await InboxAsync(asStaff)));
+        Assert.Equal(1, Unread(await InboxAsync(asResident)));
+        using (var open = await asStaff.PostFormAsync("notifications", "?handler=Open", new() { ["key"] = reminderKey }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+            Assert.Equal($"/{township.Name}/admin/disputes/{caseId}", open.Headers.Location!.ToString());
+        }
+        Assert.Equal(1, Unread(await InboxAsync(asStaff)));
+        Assert.True(Items(await InboxAsync(asStaff, "?source=disputes"))[0].GetProperty("read").GetBoolean());
 
         // The admin opens the instance the workflow's notice is about.
         var toAdmin = await NotifyAsync(admin, "管理员请审核", township.AdminUserName);

@@ -56,6 +56,21 @@ public sealed class NotificationsModel(INotificationInbox inbox, IAuthorizationS
         return RedirectToPage(new { source });
     }
 
+    /// <summary>查看 on an unread notice: marks it read, then opens what it is about (a link of the user's own notice only).</summary>
+    public async Task<IActionResult> OnPostOpenAsync(string? key, CancellationToken ct)
+    {
+        InboxItem? item = null;
+        if (NotificationEndpoints.TryParseKey(key, out var source, out var id) && inbox.Sources.Any(s => s.Id == source))
+            item = (await inbox.ListAsync(User, source, unreadOnly: false, ct)).FirstOrDefault(i => i.Id == id);
+        if (item is null)
+        {
+            TempData["Message"] = "没有这条通知,或它不是发给您的";
+            return RedirectToPage();
+        }
+        if (!item.Read) await inbox.MarkReadAsync(User, [(item.Source, item.Id)], null, ct);
+        return item.Link is null ? RedirectToPage() : LocalRedirect(Url.Content("~" + item.Link));
+    }
+
     public async Task<IActionResult> OnPostReadAsync(string? key, string? source, CancellationToken ct)
     {
         var v = NotificationEndpoints.Validate(new MarkReadRequest([key], null, null), inbox, out var items);
