@@ -10,6 +10,7 @@ using Zhizhi.Orchard.DisputeRouting.Statistics;
 using Zhizhi.Orchard.Events;
 using Zhizhi.Orchard.Modules;
 using Zhizhi.Orchard.Navigation;
+using Zhizhi.Orchard.Notifications;
 using Zhizhi.Orchard.Recipes;
 using Zhizhi.Orchard.Security;
 using Zhizhi.Orchard.Statistics;
@@ -40,6 +41,8 @@ internal sealed class DisputeRoutingStartup : FeatureStartup
         feature.Services.AddScoped<Obligations.ObligationCheck>();
         feature.Services.AddScoped<Obligations.DeadlineReminders>();
         feature.Services.AddScoped<Obligations.ReminderSettings>();
+        feature.AddNotificationSource<Obligations.DisputeNotificationSource>(Obligations.DisputeNotificationSource.Id, "纠纷提醒",
+            "/admin/disputes/notifications", DisputePermissions.ViewName);
         feature.Services.AddSingleton<Obligations.DisputeSweeper>();
         feature.Services.AddHostedService(sp => sp.GetRequiredService<Obligations.DisputeSweeper>());
         feature.Services.AddScoped<Dashboard.DisputeDashboard>();

@@ -9,6 +9,7 @@ using Zhizhi.Orchard.Mediation.Data;
 using Zhizhi.Orchard.Mediation.Rooms;
 using Zhizhi.Orchard.Modules;
 using Zhizhi.Orchard.Navigation;
+using Zhizhi.Orchard.Notifications;
 using Zhizhi.Orchard.Recipes;
 using Zhizhi.Orchard.Security;
 
@@ -60,6 +61,7 @@ internal sealed class BookingStartup : FeatureStartup
         feature.AddEventHandler<Contracts.BookingReminderDue, Reminders.ReminderWebhookHandler>();
         feature.Services.AddSingleton<Reminders.ReminderSweeper>();
         feature.Services.AddHostedService(sp => sp.GetRequiredService<Reminders.ReminderSweeper>());
+        feature.AddNotificationSource<Notifications.MediationNotificationSource>(Notifications.MediationNotificationSource.Id, "调解预约", "/mediation/bookings");
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

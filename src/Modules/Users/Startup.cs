@@ -98,6 +98,7 @@ public sealed class UsersStartup : FeatureStartup
         services.AddScoped<ListAccounts>();
         services.AddScoped<Contracts.IUserDirectory, UserDirectory>();
         services.AddScoped<ITownshipAdminSetup, AdminSetup>();
+        services.AddScoped<Zhizhi.Orchard.Notifications.INotificationInbox, Notifications.NotificationInboxService>();
         services.AddScoped<IFeaturesEnabledHandler, RolesSetup>();
         feature.AddRecipeStep<UsersRecipeStep>();
 
@@ -121,6 +122,7 @@ public sealed class UsersStartup : FeatureStartup
     {
         TokenEndpoints.Map(endpoints);
         AccountEndpoints.Map(endpoints);
+        Notifications.NotificationEndpoints.Map(endpoints);
     }
 
     public override IEnumerable<Permission> Permissions => UsersPermissions.All;

@@ -6,6 +6,7 @@ using Zhizhi.Orchard.Data;
 using Zhizhi.Orchard.Events;
 using Zhizhi.Orchard.Modules;
 using Zhizhi.Orchard.Navigation;
+using Zhizhi.Orchard.Notifications;
 using Zhizhi.Orchard.Recipes;
 using Zhizhi.Orchard.Security;
 using Zhizhi.Orchard.Workflows.Activities;
@@ -43,6 +44,7 @@ internal sealed class WorkflowsStartup : FeatureStartup
             });
         feature.AddEventHandler<WorkflowHttpRequested, WorkflowHttpSender>();
         feature.AddEventHandler<WorkflowNotificationRequested, WorkflowNotifier>();
+        feature.AddNotificationSource<WorkflowNotificationSource>(WorkflowNotificationSource.Id, "流程通知", "/admin/workflows/notifications", WorkflowPermissions.ManageName);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -13,6 +13,7 @@ internal static partial class TownshipNames
         "robots", "sitemap", "feed", "rss", "www", "host", "county", "system", "root", "public", "setup", "me",
         "users", "roles", "settings", "themes", "theme", "legal", "search", "mediation", "disputes", "workflows",
         "volunteers", "points", "exchange", "stats", "townships", "tenants", "swagger", "docs", "help", "null", "test",
+        "notifications",
     };
 
     [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]

@@ -27,6 +27,7 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Organisation.AssignmentRule> AssignmentRules => Set<Organisation.AssignmentRule>();
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<DisputeNotification> Notifications => Set<DisputeNotification>();
+    public DbSet<Zhizhi.Orchard.Notifications.NotificationRead> NotificationReads => Set<Zhizhi.Orchard.Notifications.NotificationRead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -116,6 +117,7 @@ public abstract class DisputesDbContext(DbContextOptions options) : DbContext(op
         });
         Organisation.AssignmentModel.Configure(modelBuilder);
         modelBuilder.AddOutbox(Prefix);
+        Zhizhi.Orchard.Notifications.NotificationReadExtensions.AddNotificationReads(modelBuilder, Prefix);
         ObligationModel.Configure(modelBuilder);
         // The ledger's grade filter (红/黄/蓝) with its period, as the list and the export query it.
         modelBuilder.Entity<DisputeCase>().HasIndex(c => new { c.Grade, c.ReportedAt });

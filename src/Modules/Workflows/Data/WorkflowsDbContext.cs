@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Zhizhi.Orchard.Events;
+using Zhizhi.Orchard.Notifications;
 using Zhizhi.Orchard.Workflows.Definitions;
 using Zhizhi.Orchard.Workflows.Instances;
 
@@ -16,6 +17,7 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : DbContext(o
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
     public DbSet<Activities.WorkflowNotification> Notifications => Set<Activities.WorkflowNotification>();
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,6 +64,7 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : DbContext(o
             b.Property(n => n.Recipients).HasMaxLength(1000);
         });
         modelBuilder.AddOutbox(Prefix);
+        modelBuilder.AddNotificationReads(Prefix);
     }
 }
 

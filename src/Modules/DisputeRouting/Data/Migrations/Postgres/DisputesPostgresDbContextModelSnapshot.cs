@@ -589,6 +589,23 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Postgres
                     b.ToTable("disputes_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.Notifications.NotificationRead", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "NotificationId");
+
+                    b.ToTable("disputes_notification_reads", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Cases.Party", b =>
                 {
                     b.HasOne("Zhizhi.Orchard.DisputeRouting.Cases.DisputeCase", null)

@@ -570,6 +570,23 @@ namespace Zhizhi.Orchard.DisputeRouting.Data.Migrations.Sqlite
                     b.ToTable("disputes_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.Notifications.NotificationRead", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "NotificationId");
+
+                    b.ToTable("disputes_notification_reads", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.DisputeRouting.Cases.Party", b =>
                 {
                     b.HasOne("Zhizhi.Orchard.DisputeRouting.Cases.DisputeCase", null)

@@ -60,6 +60,23 @@ namespace Zhizhi.Orchard.Workflows.Data.Migrations.Postgres
                     b.ToTable("workflows_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.Notifications.NotificationRead", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "NotificationId");
+
+                    b.ToTable("workflows_notification_reads", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.Workflows.Activities.WorkflowNotification", b =>
                 {
                     b.Property<long>("Id")

@@ -55,6 +55,23 @@ namespace Zhizhi.Orchard.Workflows.Data.Migrations.Sqlite
                     b.ToTable("workflows_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Zhizhi.Orchard.Notifications.NotificationRead", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "NotificationId");
+
+                    b.ToTable("workflows_notification_reads", (string)null);
+                });
+
             modelBuilder.Entity("Zhizhi.Orchard.Workflows.Activities.WorkflowNotification", b =>
                 {
                     b.Property<long>("Id")
