@@ -91,20 +91,41 @@ internal static class BookingBenchmark
             Console.WriteLine($"31 days of slots (≈4,400 slots, {Math.Min(bookings, 31 * 143)} booked) over HTTP: p50 {times[times.Count / 2]:F2} ms, p95 {times[(int)(times.Count * 0.95)]:F2} ms");
 
             // The computation itself, as the endpoint runs it (room, calendar, the range's bookings and the mediators'
-            // absences and bookings elsewhere read from the database, then the slots generated and marked), without HTTP.
-            var township = manager.Find("bench")!;
-            var computed = new List<double>();
-            for (var i = 0; i < 210; i++)
+            // absences and bookings elsewhere read from the database, then the slots generated and marked), without HTTP:
+            // for the benchmark's extreme room (open around the clock, 10-minute slots), and for an ordinary one
+            // (weekdays 09:00-12:00 and 14:00-17:30, 30-minute slots) with every other slot booked.
+            using (var ordinary = await admin.PostAsJsonAsync("api/mediation/rooms", new
             {
-                await using var scope = factory.Services.GetRequiredService<ITownshipScopeFactory>().CreateScope(township);
-                var roomSlots = scope.ServiceProvider.GetRequiredService<Zhizhi.Orchard.Mediation.Rooms.RoomSlots>();
-                var t = Stopwatch.StartNew();
-                var list = await roomSlots.ForAsync(roomId, first, first.AddDays(30), CancellationToken.None) ?? throw new InvalidOperationException("room not found");
-                if (i >= 10) computed.Add(t.Elapsed.TotalMilliseconds);
-                if (list.Count == 0) throw new InvalidOperationException("no slots");
+                name = "普通调解室", address = "镇综治中心", specialties = new[] { "邻里纠纷" }, slotMinutes = 30,
+                openingHours = Enumerable.Range(1, 5).SelectMany(d => new[] { new { dayOfWeek = d, start = "09:00", end = "12:00" }, new { dayOfWeek = d, start = "14:00", end = "17:30" } }).ToArray(),
+                mediators = new[] { new { name = "普通调解员", type = "专职" } },
+            }))
+            {
+                ordinary.EnsureSuccessStatusCode();
+                var ordinaryId = (await ordinary.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+                var free = (await admin.GetFromJsonAsync<JsonElement>($"api/mediation/rooms/{ordinaryId}/slots?from={first:yyyy-MM-dd}&to={first.AddDays(30):yyyy-MM-dd}"))
+                    .EnumerateArray().Where(x => x.GetProperty("available").GetBoolean()).Select(x => x.GetProperty("start").GetString()!).ToList();
+                for (var i = 0; i < free.Count; i += 2)
+                    using (var r = await residents[i % residents.Count].PostAsJsonAsync("api/mediation/bookings", new { roomId = ordinaryId, start = free[i], category = "邻里纠纷", description = "压测" }))
+                        r.EnsureSuccessStatusCode();
+                var township = manager.Find("bench")!;
+                foreach (var (what, id) in new[] { ($"extreme room ({Math.Min(bookings, 31 * 143)} of ≈4,400 slots booked)", roomId), ($"ordinary room ({(free.Count + 1) / 2} of {free.Count} slots booked)", ordinaryId) })
+                {
+                    var computed = new List<double>();
+                    for (var i = 0; i < 510; i++)
+                    {
+                        await using var scope = factory.Services.GetRequiredService<ITownshipScopeFactory>().CreateScope(township);
+                        var roomSlots = scope.ServiceProvider.GetRequiredService<Zhizhi.Orchard.Mediation.Rooms.RoomSlots>();
+                        var t = Stopwatch.StartNew();
+                        var list = await roomSlots.ForAsync(id, first, first.AddDays(30), CancellationToken.None) ?? throw new InvalidOperationException("room not found");
+                        if (i >= 10) computed.Add(t.Elapsed.TotalMilliseconds);
+                        if (list.Count == 0) throw new InvalidOperationException("no slots");
+                    }
+                    computed.Sort();
+                    double P(double q) => computed[(int)(computed.Count * q)];
+                    Console.WriteLine($"31 days of slots computed in process, {what}: p50 {P(0.5):F2} ms, p90 {P(0.9):F2} ms, p95 {P(0.95):F2} ms, max {computed[^1]:F2} ms (500 calls; target ≤ 5 ms)");
+                }
             }
-            computed.Sort();
-            Console.WriteLine($"31 days of slots computed in process (RoomSlots.ForAsync, with its queries): p50 {computed[computed.Count / 2]:F2} ms, p95 {computed[(int)(computed.Count * 0.95)]:F2} ms, max {computed[^1]:F2} ms (200 calls) → target ≤ 5 ms {(computed[(int)(computed.Count * 0.95)] <= 5 ? "met" : "NOT met")} at p95");
 
             var contested = Slot(bookings + 1);
             var statuses = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>

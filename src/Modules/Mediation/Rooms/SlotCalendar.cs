@@ -1,7 +1,7 @@
 namespace Zhizhi.Orchard.Mediation.Rooms;
 
 /// <summary>A bookable time of a room, in the township's time zone.</summary>
-public sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, bool Available);
+public readonly record struct SlotDto(DateTimeOffset Start, DateTimeOffset End, bool Available);
 
 /// <summary>
 /// Turns a room's weekly opening hours into concrete slots. Pure and in memory: the caller fetches the
@@ -42,19 +42,33 @@ internal static class SlotCalendar
     /// <summary>Every slot whose local date lies in [<paramref name="from"/>, <paramref name="to"/>], in order.</summary>
     public static List<(DateTimeOffset Start, DateTimeOffset End)> Generate(Room room, DateOnly from, DateOnly to, TimeZoneInfo zone, IReadOnlyDictionary<DateOnly, bool> listed)
     {
-        var slots = new List<(DateTimeOffset, DateTimeOffset)>();
         var length = TimeSpan.FromMinutes(room.SlotMinutes);
+        var slots = new List<(DateTimeOffset, DateTimeOffset)>(Math.Min((to.DayNumber - from.DayNumber + 1) * 8, 50_000));
+        // An ordinary weekday's hours are the same every week: worked out once per weekday, not once per date.
+        var weekly = new Dictionary<int, List<(TimeSpan Open, TimeSpan Close)>>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            foreach (var hours in HoursOn(room, day, listed).Hours)
+            var ordinary = !room.ClosedDays.Contains(day) && !listed.ContainsKey(day);
+            var iso = IsoDay(day.DayOfWeek);
+            if (!ordinary || !weekly.TryGetValue(iso, out var hours))
             {
-                if (CreateRoom.ParseTime(hours.Start) is not { } open || CreateRoom.ParseTime(hours.End) is not { } close) continue;
-                for (var t = open.ToTimeSpan(); t + length <= close.ToTimeSpan(); t += length)
+                hours = [.. HoursOn(room, day, listed).Hours
+                    .Select(h => (Open: CreateRoom.ParseTime(h.Start), Close: CreateRoom.ParseTime(h.End)))
+                    .Where(h => h.Open is not null && h.Close is not null)
+                    .Select(h => (h.Open!.Value.ToTimeSpan(), h.Close!.Value.ToTimeSpan()))];
+                if (ordinary) weekly[iso] = hours;
+            }
+            var midnight = day.ToDateTime(TimeOnly.MinValue);
+            // One offset for the whole day unless the zone changes it that day (daylight saving).
+            var offset = zone.GetUtcOffset(midnight);
+            var sameAllDay = zone.GetUtcOffset(midnight.AddDays(1).AddTicks(-1)) == offset;
+            foreach (var (open, close) in hours)
+                for (var t = open; t + length <= close; t += length)
                 {
-                    var start = Local(day.ToDateTime(TimeOnly.MinValue) + t, zone);
+                    var local = midnight + t;
+                    var start = sameAllDay ? new DateTimeOffset(local, offset) : Local(local, zone);
                     slots.Add((start, start + length));
                 }
-            }
         }
         return slots;
     }
