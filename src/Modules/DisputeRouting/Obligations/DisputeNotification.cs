@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Zhizhi.Orchard.DisputeRouting.Data;
+using Zhizhi.Orchard.Notifications;
 using Zhizhi.Orchard.Security;
 
 namespace Zhizhi.Orchard.DisputeRouting.Obligations;
@@ -10,7 +11,7 @@ namespace Zhizhi.Orchard.DisputeRouting.Obligations;
 /// <see cref="Key"/> names what it is about ("reminder:12:village", "overdue:7") and is unique: whoever inserts it
 /// first has sent it, so parallel sweeps never send twice.
 /// </summary>
-public sealed class DisputeNotification
+public sealed class DisputeNotification : IAddressedNotice
 {
     public long Id { get; set; }
     public required string Key { get; set; }
@@ -22,12 +23,6 @@ public sealed class DisputeNotification
     public string? Recipients { get; set; }
     public required string Text { get; set; }
     public DateTime CreatedAt { get; set; }
-
-    public bool IsFor(IEnumerable<string> names)
-    {
-        var recipients = (Recipients ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return names.Any(n => recipients.Contains(n, StringComparer.Ordinal));
-    }
 }
 
 public static class NotificationKinds
@@ -57,10 +52,9 @@ public static class DisputeInbox
 {
     public static async Task<List<DisputeNotification>> ForAsync(DisputesDbContext db, ClaimsPrincipal user, bool all, CancellationToken ct)
     {
-        var recent = await db.Notifications.AsNoTracking().OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(1000).ToListAsync(ct);
-        if (all) return [.. recent.Take(200)];
-        var names = user.FindAll(ClaimTypes.Role).Select(c => c.Value)
-            .Concat(new[] { user.Identity?.Name, user.FindFirstValue(ZhizhiClaims.DisplayName) }.OfType<string>()).ToList();
-        return [.. recent.Where(n => n.IsFor(names)).Take(200)];
+        var query = db.Notifications.AsNoTracking();
+        // The recipient match runs in SQL, so an older notice of this person is not crowded out by the township's newer ones.
+        if (!all) query = query.Where(Inbox.AddressedTo<DisputeNotification>(n => n.Recipients, Inbox.RecipientNames(user, withDisplayName: true)));
+        return await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(200).ToListAsync(ct);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Zhizhi.Orchard.Notifications;
 using Zhizhi.Orchard.Workflows.Data;
 
 namespace Zhizhi.Orchard.Workflows.Activities;
@@ -15,10 +16,11 @@ public static class NotificationInbox
 {
     public static async Task<List<NotificationDto>> ForAsync(WorkflowsDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        var recent = await db.Notifications.AsNoTracking().OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(1000).ToListAsync(ct);
-        return [.. recent.Where(n => n.IsFor(user.Identity?.Name, roles)).Take(100)
-            .Select(n => new NotificationDto(n.Id, n.Text, n.InstanceId, n.CorrelationId, DateTime.SpecifyKind(n.CreatedAt, DateTimeKind.Utc)))];
+        // The recipient match runs in SQL, so an older notice of this user is not crowded out by the township's newer ones.
+        var mine = await db.Notifications.AsNoTracking()
+            .Where(Inbox.AddressedTo<WorkflowNotification>(n => n.Recipients, Inbox.RecipientNames(user, withDisplayName: false)))
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(100).ToListAsync(ct);
+        return [.. mine.Select(n => new NotificationDto(n.Id, n.Text, n.InstanceId, n.CorrelationId, DateTime.SpecifyKind(n.CreatedAt, DateTimeKind.Utc)))];
     }
 }
 

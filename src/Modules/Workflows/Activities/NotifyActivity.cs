@@ -13,7 +13,7 @@ namespace Zhizhi.Orchard.Workflows.Activities;
 public sealed record WorkflowNotificationRequested(string InstanceId, string ActivityId, string? CorrelationId, string Text, IReadOnlyList<string> Recipients, string? Webhook);
 
 /// <summary>An in-app notification: shown to the users named in <see cref="Recipients"/> or holding a role named there.</summary>
-public sealed class WorkflowNotification
+public sealed class WorkflowNotification : Zhizhi.Orchard.Notifications.IAddressedNotice
 {
     public long Id { get; set; }
     /// <summary>The outbox message that brought it: a redelivery finds it and adds nothing.</summary>
@@ -24,12 +24,6 @@ public sealed class WorkflowNotification
     /// <summary>User names and role names, separated by commas.</summary>
     public required string Recipients { get; set; }
     public DateTime CreatedAt { get; set; }
-
-    public bool IsFor(string? userName, IEnumerable<string> roles)
-    {
-        var names = Recipients.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return (userName is not null && names.Contains(userName, StringComparer.Ordinal)) || roles.Any(r => names.Contains(r, StringComparer.Ordinal));
-    }
 }
 
 /// <summary>"通知": renders its text (Liquid) and queues it in the outbox, for the in-app inbox and an optional outgoing webhook.</summary>
