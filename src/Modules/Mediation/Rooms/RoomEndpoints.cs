@@ -97,8 +97,10 @@ public sealed class RoomSlots(MediationDbContext db, TimeProvider clock, ITownsh
         var taken = await TakenAsync(room.Id, startUtc, endUtc, ct);
         var now = clock.GetUtcNow();
         var staffed = await Mediators.MediatorAvailability.ForRoomAsync(db, room.Id, startUtc, generated[^1].End.UtcDateTime, ct);
-        return [.. generated.Select(s => new SlotDto(s.Start, s.End,
-            s.Start > now && !taken.Contains(s.Start.UtcTicks) && staffed.AnyFree(s.Start.UtcDateTime, s.End.UtcDateTime)))];
+        var slots = new List<SlotDto>(generated.Count);
+        foreach (var (start, end) in generated)
+            slots.Add(new SlotDto(start, end, start > now && !taken.Contains(start.UtcTicks) && staffed.AnyFree(start.UtcDateTime, end.UtcDateTime)));
+        return slots;
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ internal static class SlotCalendar
     public static List<(DateTimeOffset Start, DateTimeOffset End)> Generate(Room room, DateOnly from, DateOnly to, TimeZoneInfo zone, IReadOnlyDictionary<DateOnly, bool> listed)
     {
         var length = TimeSpan.FromMinutes(room.SlotMinutes);
-        var slots = new List<(DateTimeOffset, DateTimeOffset)>(Math.Min((to.DayNumber - from.DayNumber + 1) * 8, 50_000));
+        var slots = new List<(DateTimeOffset, DateTimeOffset)>(Math.Min((to.DayNumber - from.DayNumber + 1) * MostSlotsADay(room, length), 50_000));
         // An ordinary weekday's hours are the same every week: worked out once per weekday, not once per date.
         var weekly = new Dictionary<int, List<(TimeSpan Open, TimeSpan Close)>>();
         for (var day = from; day <= to; day = day.AddDays(1))
@@ -72,6 +72,13 @@ internal static class SlotCalendar
         }
         return slots;
     }
+
+    /// <summary>The most slots the room's weekly hours give on one day (the list's capacity: no regrowing on the way).</summary>
+    private static int MostSlotsADay(Room room, TimeSpan length)
+        => length <= TimeSpan.Zero ? 0 : room.OpeningHours.GroupBy(h => h.DayOfWeek)
+            .Select(day => day.Sum(h => CreateRoom.ParseTime(h.Start) is { } open && CreateRoom.ParseTime(h.End) is { } close && close > open
+                ? (int)((close.ToTimeSpan() - open.ToTimeSpan()).Ticks / length.Ticks) : 0))
+            .DefaultIfEmpty(0).Max();
 
     public static string? WhyNotASlot(Room room, DateTime startUtc, TimeZoneInfo zone) => WhyNotASlot(room, startUtc, zone, NoListedDays);
 
