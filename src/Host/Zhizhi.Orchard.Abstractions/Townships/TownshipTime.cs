@@ -8,4 +8,7 @@ public static class TownshipTime
 
     public static DateTime ToLocal(Township township, DateTime utc)
         => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(township));
+
+    /// <summary>The township's calendar date at <paramref name="utc"/>.</summary>
+    public static DateOnly Today(Township township, DateTime utc) => DateOnly.FromDateTime(ToLocal(township, utc));
 }

@@ -34,7 +34,7 @@ public sealed record DashboardFilter(DateOnly From, DateOnly To, string? Village
         string? from, string? to, string? village, Township township, DateTime utcNow, ITownshipDirectory directory, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var today = DateOnly.FromDateTime(TownshipTime.ToLocal(township, utcNow));
+        var today = TownshipTime.Today(township, utcNow);
         DateOnly? f = null, t = null;
         if (string.IsNullOrWhiteSpace(to)) t = today;
         else if (DateOnly.TryParseExact(to.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) t = parsed;

@@ -61,7 +61,7 @@ public sealed class ObligationActions(DisputesDbContext db, IWorkflowRuntime wor
     public static DateOnly? ParseDate(string? text)
         => DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    public DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(TownshipTime.ToLocal(townships.Current, utcNow));
+    public DateOnly Today(DateTime utcNow) => TownshipTime.Today(townships.Current, utcNow);
 
     public Task<Step?> ApplyAsync(DisputeCase c, ActionRequest r, DateTime now, string? actor, CancellationToken ct) => r.Action switch
     {

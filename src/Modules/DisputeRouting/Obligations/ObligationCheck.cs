@@ -18,7 +18,7 @@ public sealed class ObligationCheck(DisputesDbContext db, ITownshipAccessor town
     /// <returns>How many obligations this run marked overdue.</returns>
     public async Task<int> RunAsync(DateTime utcNow, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(TownshipTime.ToLocal(townships.Current, utcNow));
+        var today = TownshipTime.Today(townships.Current, utcNow);
         var due = await db.Obligations.AsNoTracking()
             .Where(o => o.Status == ObligationStatus.Pending && o.DueDate < today)
             .OrderBy(o => o.DueDate).ThenBy(o => o.Id).Take(Batch).ToListAsync(ct);

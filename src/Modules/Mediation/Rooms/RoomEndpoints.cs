@@ -78,7 +78,7 @@ public sealed class RoomSlots(MediationDbContext db, TimeProvider clock, ITownsh
 {
     private TimeZoneInfo Zone => TownshipTime.Zone(townships.Current);
 
-    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Zone));
+    public DateOnly Today() => TownshipTime.Today(townships.Current, clock.GetUtcNow().UtcDateTime);
 
     /// <returns>null when there is no such room.</returns>
     public async Task<List<SlotDto>?> ForAsync(int roomId, DateOnly from, DateOnly to, CancellationToken ct)
