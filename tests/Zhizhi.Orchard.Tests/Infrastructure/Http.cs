@@ -36,6 +36,25 @@ public static partial class Http
         }
     }
 
+    /// <summary>
+    /// Submits a page's form the way a browser would: antiforgery cookie and field from a GET of <paramref name="page"/>
+    /// first, then a POST to <paramref name="page"/> + <paramref name="query"/> (e.g. "?handler=Save").
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, string query, Dictionary<string, string> fields)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var get = await client.GetAsync(page, ct);
+        await get.ShouldBeAsync(HttpStatusCode.OK);
+        var html = await get.Content.ReadAsStringAsync(ct);
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "the page has no antiforgery field");
+        var cookies = get.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : "";
+        fields["__RequestVerificationToken"] = token;
+        var request = new HttpRequestMessage(HttpMethod.Post, page + query) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Cookie", cookies);
+        return await client.SendAsync(request, ct);
+    }
+
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await client.GetAsync(url, CT);

@@ -53,21 +53,6 @@ internal static class LegalHelpers
 
     public static int[] Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32())];
 
-    /// <summary>Submits a page's form the way a browser would: antiforgery cookie and field from a GET first.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, string query, Dictionary<string, string> fields)
-    {
-        using var get = await client.GetAsync(page, CT);
-        await get.ShouldBeAsync(HttpStatusCode.OK);
-        var html = await get.Content.ReadAsStringAsync(CT);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "the page has no antiforgery field");
-        var cookies = get.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : "";
-        fields["__RequestVerificationToken"] = token;
-        var request = new HttpRequestMessage(HttpMethod.Post, page + query) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("Cookie", cookies);
-        return await client.SendAsync(request, CT);
-    }
-
     public static async Task<string> TextAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await client.GetAsync(url, CT);

@@ -64,20 +64,4 @@ internal static class MediationHelpers
             .Where(m => m.Type == type).Select(m => m.Payload).ToListAsync(TestContext.Current.CancellationToken);
         return [.. payloads.Select(p => (BookingConfirmed)OutboxExtensions.Deserialize(p, typeof(BookingConfirmed))!)];
     }
-
-    /// <summary>Submits a page's form the way a browser would: antiforgery cookie and field from a GET first.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, string query, Dictionary<string, string> fields)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        using var get = await client.GetAsync(page, ct);
-        await get.ShouldBeAsync(HttpStatusCode.OK);
-        var html = await get.Content.ReadAsStringAsync(ct);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "the page has no antiforgery field");
-        var cookies = get.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : "";
-        fields["__RequestVerificationToken"] = token;
-        var request = new HttpRequestMessage(HttpMethod.Post, page + query) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("Cookie", cookies);
-        return await client.SendAsync(request, ct);
-    }
 }

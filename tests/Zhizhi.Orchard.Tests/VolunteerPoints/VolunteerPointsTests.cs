@@ -463,21 +463,6 @@ public abstract class VolunteerPointsTests(ZhizhiHost fixture)
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
     }
 
-    /// <summary>Submits a page's form the way a browser would: antiforgery cookie and field from a GET first.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string query, Dictionary<string, string> fields)
-    {
-        using var get = await client.GetAsync(page, CT);
-        await get.ShouldBeAsync(HttpStatusCode.OK);
-        var html = await get.Content.ReadAsStringAsync(CT);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "the page has no antiforgery field");
-        var cookies = get.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : "";
-        fields["__RequestVerificationToken"] = token;
-        var request = new HttpRequestMessage(HttpMethod.Post, page + query) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("Cookie", cookies);
-        return await client.SendAsync(request, CT);
-    }
-
     [Fact]
     public async Task TheFormsSignUpCheckInRedeemAndFulfil()
     {
@@ -489,7 +474,7 @@ public abstract class VolunteerPointsTests(ZhizhiHost fixture)
         using var asClerk = township.As(clerk.Token);
         var start = DateTime.UtcNow.AddHours(8).AddDays(1);
 
-        using (var r = await PostFormAsync(admin, "admin/volunteers", "?handler=Create", new()
+        using (var r = await admin.PostFormAsync("admin/volunteers", "?handler=Create", new()
         {
             ["Input.Title"] = "环境整治", ["Input.Location"] = "村口", ["Input.Start"] = start.ToString("yyyy-MM-ddTHH:mm"),
             ["Input.End"] = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm"), ["Input.Points"] = "20", ["Input.Capacity"] = "5",
@@ -499,25 +484,25 @@ public abstract class VolunteerPointsTests(ZhizhiHost fixture)
         Assert.Equal("环境整治", activity.GetProperty("title").GetString());
         var id = activity.GetProperty("id").GetInt32();
 
-        using (var r = await PostFormAsync(client, "volunteers", $"?handler=SignUp&id={id}", [])) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        using (var r = await client.PostFormAsync("volunteers", $"?handler=SignUp&id={id}", [])) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(1, (await admin.GetJsonAsync("api/volunteers/activities"))[0].GetProperty("signedUp").GetInt32());
-        using (var r = await PostFormAsync(admin, "admin/volunteers", "?handler=CheckIn", new() { ["Checkin.ActivityId"] = id.ToString(), ["Checkin.UserName"] = volunteer.UserName }))
+        using (var r = await admin.PostFormAsync("admin/volunteers", "?handler=CheckIn", new() { ["Checkin.ActivityId"] = id.ToString(), ["Checkin.UserName"] = volunteer.UserName }))
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        using (var r = await PostFormAsync(admin, "admin/volunteers", "?handler=CheckIn", new() { ["Checkin.ActivityId"] = id.ToString(), ["Checkin.UserName"] = volunteer.UserName }))
+        using (var r = await admin.PostFormAsync("admin/volunteers", "?handler=CheckIn", new() { ["Checkin.ActivityId"] = id.ToString(), ["Checkin.UserName"] = volunteer.UserName }))
         {
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);
             Assert.Contains("积分不会重复发放", await r.Content.ReadAsStringAsync(CT));
         }
         Assert.Equal(20, await AssertBalanceEqualsLedgerAsync(client));
 
-        using (var r = await PostFormAsync(admin, "admin/exchange", "?handler=AddItem", new() { ["Input.Name"] = "大米", ["Input.PointsCost"] = "15", ["Input.Stock"] = "2" }))
+        using (var r = await admin.PostFormAsync("admin/exchange", "?handler=AddItem", new() { ["Input.Name"] = "大米", ["Input.PointsCost"] = "15", ["Input.Stock"] = "2" }))
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         var itemId = (await client.GetJsonAsync("api/exchange/items"))[0].GetProperty("id").GetInt32();
-        using (var r = await PostFormAsync(client, "exchange", "?handler=Redeem", new() { ["itemId"] = itemId.ToString(), ["quantity"] = "1" }))
+        using (var r = await client.PostFormAsync("exchange", "?handler=Redeem", new() { ["itemId"] = itemId.ToString(), ["quantity"] = "1" }))
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(5, await AssertBalanceEqualsLedgerAsync(client));
         var code = (await client.GetJsonAsync("api/exchange/redemptions"))[0].GetProperty("code").GetString()!;
-        using (var r = await PostFormAsync(asClerk, "admin/exchange", "?handler=Fulfil", new() { ["Code"] = code.ToLowerInvariant() }))
+        using (var r = await asClerk.PostFormAsync("admin/exchange", "?handler=Fulfil", new() { ["Code"] = code.ToLowerInvariant() }))
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal("fulfilled", (await client.GetJsonAsync("api/exchange/redemptions"))[0].GetProperty("status").GetString());
     }

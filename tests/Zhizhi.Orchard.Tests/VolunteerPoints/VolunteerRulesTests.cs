@@ -689,21 +689,6 @@ public abstract class VolunteerRulesTests(ZhizhiHost fixture)
         Assert.Equal("协助调解邻里纠纷", entry.GetProperty("reason").GetString());
     }
 
-    /// <summary>Submits a page's form the way a browser would: antiforgery cookie and field from a GET first.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string query, Dictionary<string, string> fields)
-    {
-        using var get = await client.GetAsync(page, CT);
-        await get.ShouldBeAsync(HttpStatusCode.OK);
-        var html = await get.Content.ReadAsStringAsync(CT);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "the page has no antiforgery field");
-        var cookies = get.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : "";
-        fields["__RequestVerificationToken"] = token;
-        var request = new HttpRequestMessage(HttpMethod.Post, page + query) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("Cookie", cookies);
-        return await client.SendAsync(request, CT);
-    }
-
     private static async Task<string> PageAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await client.GetAsync(url, CT);
@@ -725,13 +710,13 @@ public abstract class VolunteerRulesTests(ZhizhiHost fixture)
         using (var r = await client.PostJsonAsync($"api/volunteers/activities/{id}/signups", new { })) await r.ShouldBeAsync(HttpStatusCode.Created);
         Assert.Contains("现场签到码", await PageAsync(client, "volunteers"));
 
-        using (var r = await PostFormAsync(client, "volunteers", $"?handler=CheckIn&id={id}", new() { ["code"] = code == "000000" ? "111111" : "000000" }))
+        using (var r = await client.PostFormAsync("volunteers", $"?handler=CheckIn&id={id}", new() { ["code"] = code == "000000" ? "111111" : "000000" }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
             Assert.Contains($"id=\"code-error-{id}\" class=\"text-danger small col-12\">签到码不对", await r.Content.ReadAsStringAsync(CT));
         }
         Assert.Equal(0, (await BalanceAsync(client)).Balance);
-        using (var r = await PostFormAsync(client, "volunteers", $"?handler=CheckIn&id={id}", new() { ["code"] = code })) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        using (var r = await client.PostFormAsync("volunteers", $"?handler=CheckIn&id={id}", new() { ["code"] = code })) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         using (var r = await client.PostJsonAsync($"api/volunteers/activities/{id}/checkin-code", new { code })) await r.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(12, await AssertBalanceEqualsLedgerAsync(client));
         Assert.Contains("已签到", await PageAsync(client, "volunteers"));
@@ -751,38 +736,38 @@ public abstract class VolunteerRulesTests(ZhizhiHost fixture)
             ["Rules.PointsMode"] = "activity", ["Rules.DailyCap"] = "", ["Rules.GrantApprovalAbove"] = "50", ["Rules.NoticeDays"] = noticeDays, ["Rules.Expiry"] = "never",
         };
 
-        using (var r = await PostFormAsync(admin, "admin/volunteers/points", "?handler=Rules", Rules("400")))
+        using (var r = await admin.PostFormAsync("admin/volunteers/points", "?handler=Rules", Rules("400")))
         {
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);
             Assert.Contains("公示天数须为 0-90 之间的整数", await r.Content.ReadAsStringAsync(CT));
         }
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await admin.GetJsonAsync("api/points/rules")).GetProperty("grantApprovalAbove").ValueKind);
-        using (var r = await PostFormAsync(admin, "admin/volunteers/points", "?handler=Rules", Rules("0"))) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        using (var r = await admin.PostFormAsync("admin/volunteers/points", "?handler=Rules", Rules("0"))) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(50, (await admin.GetJsonAsync("api/points/rules")).GetProperty("grantApprovalAbove").GetInt32());
 
-        using (var r = await PostFormAsync(admin, "admin/volunteers/points", "?handler=Grant", new() { ["Grant.UserName"] = volunteer.UserName, ["Grant.Points"] = "0", ["Grant.Reason"] = "" }))
+        using (var r = await admin.PostFormAsync("admin/volunteers/points", "?handler=Grant", new() { ["Grant.UserName"] = volunteer.UserName, ["Grant.Points"] = "0", ["Grant.Reason"] = "" }))
         {
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);
             var html = await r.Content.ReadAsStringAsync(CT);
             Assert.Contains("积分须为 1-", html);
             Assert.Contains("发放原因", html);
         }
-        using (var r = await PostFormAsync(admin, "admin/volunteers/points", "?handler=Grant", new() { ["Grant.UserName"] = volunteer.UserName, ["Grant.Points"] = "80", ["Grant.Reason"] = "见义勇为" }))
+        using (var r = await admin.PostFormAsync("admin/volunteers/points", "?handler=Grant", new() { ["Grant.UserName"] = volunteer.UserName, ["Grant.Points"] = "80", ["Grant.Reason"] = "见义勇为" }))
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(0, (await BalanceAsync(client)).Balance);
         Assert.Contains("待他人审批", await PageAsync(admin, "admin/volunteers/points"));
         var grantId = (await admin.GetJsonAsync("api/points/grants?status=pending"))[0].GetProperty("id").GetInt32();
-        using (var r = await PostFormAsync(admin, "admin/volunteers/points", $"?handler=Decide&id={grantId}", new() { ["approve"] = "true" })) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        using (var r = await admin.PostFormAsync("admin/volunteers/points", $"?handler=Decide&id={grantId}", new() { ["approve"] = "true" })) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(0, (await BalanceAsync(client)).Balance);
-        using (var r = await PostFormAsync(asSecond, "admin/volunteers/points", $"?handler=Decide&id={grantId}", new() { ["approve"] = "true" })) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        using (var r = await asSecond.PostFormAsync("admin/volunteers/points", $"?handler=Decide&id={grantId}", new() { ["approve"] = "true" })) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(80, await AssertBalanceEqualsLedgerAsync(client));
 
-        using (var r = await PostFormAsync(admin, "admin/volunteers/points", "?handler=Team", new() { ["Team.Name"] = "红袖章", ["Team.Leader"] = "", ["Team.VillageId"] = "" }))
+        using (var r = await admin.PostFormAsync("admin/volunteers/points", "?handler=Team", new() { ["Team.Name"] = "红袖章", ["Team.Leader"] = "", ["Team.VillageId"] = "" }))
         {
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);
             Assert.Contains("已有同名服务队", await r.Content.ReadAsStringAsync(CT));
         }
-        using (var r = await PostFormAsync(admin, "admin/volunteers/points", "?handler=Team", new() { ["Team.Name"] = "老娘舅调解队", ["Team.Leader"] = volunteer.UserName, ["Team.VillageId"] = "" }))
+        using (var r = await admin.PostFormAsync("admin/volunteers/points", "?handler=Team", new() { ["Team.Name"] = "老娘舅调解队", ["Team.Leader"] = volunteer.UserName, ["Team.VillageId"] = "" }))
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Contains((await township.Anonymous().GetJsonAsync("api/volunteers/teams")).EnumerateArray(), t => t.GetProperty("name").GetString() == "老娘舅调解队");
         using (var r = await client.GetAsync("admin/volunteers/points", CT)) Assert.NotEqual(HttpStatusCode.OK, r.StatusCode);
